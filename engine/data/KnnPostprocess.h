@@ -1,0 +1,51 @@
+#pragma once
+
+#include "data/ProjectedScan.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace quantlens {
+
+/// Where a computation runs. The engine picks CUDA only when asked and available.
+enum class ComputeDevice { Cpu, Cuda };
+
+/// RangeNet++'s KNN label cleaning (postproc/KNN.py, same in SalsaNext).
+struct KnnParameters
+{
+  int knn = 5;          ///< neighbours that vote
+  int search = 5;       ///< odd window size in pixels
+  float sigma = 1.0f;   ///< of the inverse Gaussian weighting of the window
+  float cutoff = 1.0f;  ///< metres; farther neighbours do not vote (<= 0: no cutoff)
+
+  /// Throws EngineError for impossible values (even search, knn > search², ...).
+  void validate() const;
+};
+
+/// Cleans per-point labels using the range image: each point looks at the
+/// search×search window around its pixel, takes the knn neighbours closest in
+/// range (weighted by one minus a Gaussian of the pixel offset), and the
+/// majority class among those within the cutoff wins (classes 1..classCount-1).
+class KnnPostprocess
+{
+public:
+  explicit KnnPostprocess(KnnParameters parameters = {}, ComputeDevice device = ComputeDevice::Cpu);
+
+  const KnnParameters& parameters() const noexcept { return parameters_; }
+  ComputeDevice device() const noexcept { return device_; }
+
+  /// `pixelLabels`: H×W training ids (argmax of the network output).
+  /// Returns one training id per point of `projected`; points left out of the
+  /// projection keep 0. Throws EngineError when CUDA is asked for and absent.
+  std::vector<std::uint8_t> apply(const ProjectedScan& projected, const std::vector<std::uint8_t>& pixelLabels,
+                                  int classCount) const;
+
+  /// Whether this build and machine can run on CUDA.
+  static bool cudaAvailable();
+
+private:
+  KnnParameters parameters_;
+  ComputeDevice device_;
+};
+
+} // namespace quantlens

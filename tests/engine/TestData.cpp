@@ -1,0 +1,35 @@
+#include "TestData.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace quantlens::test {
+
+std::filesystem::path freshTempDir(const std::string& name)
+{
+  const char* root = std::getenv("QUANTLENS_TEST_TMP");
+  std::filesystem::path base = root ? std::filesystem::path(root) : std::filesystem::temp_directory_path() / "quantlens-tests";
+  // The process id keeps concurrent ctest runs (-j) apart.
+  const auto dir = base / (name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void writeBytes(const std::filesystem::path& file, const void* data, std::size_t size)
+{
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  if (!out)
+    throw std::runtime_error("cannot write test file " + file.string());
+}
+
+void writeText(const std::filesystem::path& file, const std::string& text)
+{
+  writeBytes(file, text.data(), text.size());
+}
+
+} // namespace quantlens::test
