@@ -15,7 +15,9 @@ namespace quantlens {
 /// both clamped into the image. When several points fall on one pixel the
 /// closest wins (ties: the lower point index), which is what the reference's
 /// "write in order of decreasing range" achieves, without sorting.
-/// Unlike the reference, the pixel won by point 0 is not treated as empty.
+/// Unlike the reference, the pixel won by point 0 is not treated as empty, and
+/// the vertical field of view is fov_up − fov_down (the reference's
+/// |fov_up| + |fov_down| is the same whenever fov_up ≥ 0 ≥ fov_down).
 class RangeProjection
 {
 public:
@@ -33,6 +35,9 @@ public:
                         std::vector<std::uint8_t>& pointLabels, std::uint8_t fallback = 0);
 
 private:
+  /// Writes the normalized 5-channel input of the pixels `out` has assigned.
+  void fillInput(const PointCloud& points, ProjectedScan& out) const;
+
   SensorConfig config_;
 };
 

@@ -20,7 +20,7 @@ public:
   enum class Labels { Load, Skip };
 
   /// Throws EngineError when the folder or its velodyne/ folder does not exist
-  /// or holds no scan. `dir` may also be a dataset root with sequences/NN given by `sequence`.
+  /// or holds no scan.
   explicit SemanticKittiSequence(std::filesystem::path dir);
 
   const std::filesystem::path& directory() const noexcept { return dir_; }
