@@ -1,14 +1,12 @@
 #pragma once
 
+#include "core/ComputeDevice.h"
 #include "data/ProjectedScan.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace quantlens {
-
-/// Where a computation runs. The engine picks CUDA only when asked and available.
-enum class ComputeDevice { Cpu, Cuda };
 
 /// RangeNet++'s KNN label cleaning (postproc/KNN.py, same in SalsaNext).
 struct KnnParameters
@@ -18,6 +16,10 @@ struct KnnParameters
   float sigma = 1.0f;   ///< of the inverse Gaussian weighting of the window
   float cutoff = 1.0f;  ///< metres; farther neighbours do not vote (<= 0: no cutoff)
 
+  /// Largest accepted window: far beyond any published setting, and small
+  /// enough that search² stays a cheap per-point row.
+  static constexpr int kMaxSearch = 63;
+
   /// Throws EngineError for impossible values (even search, knn > search², ...).
   void validate() const;
 };
@@ -26,17 +28,25 @@ struct KnnParameters
 /// search×search window around its pixel, takes the knn neighbours closest in
 /// range (weighted by one minus a Gaussian of the pixel offset), and the
 /// majority class among those within the cutoff wins (classes 1..classCount-1).
+///
+/// Like the reference, pixels beyond the image border count as neighbours of
+/// range 0 and class 0 (the zero padding of F.unfold), empty pixels as
+/// neighbours at infinite range, and class 0 never wins.
 class KnnPostprocess
 {
 public:
+  /// Validates `parameters`; throws EngineError when CUDA is asked for and
+  /// this build or machine has none.
   explicit KnnPostprocess(KnnParameters parameters = {}, ComputeDevice device = ComputeDevice::Cpu);
 
   const KnnParameters& parameters() const noexcept { return parameters_; }
   ComputeDevice device() const noexcept { return device_; }
 
-  /// `pixelLabels`: H×W training ids (argmax of the network output).
-  /// Returns one training id per point of `projected`; points left out of the
-  /// projection keep 0. Throws EngineError when CUDA is asked for and absent.
+  /// `pixelLabels`: H×W training ids (argmax of the network output), every
+  /// pixel, empty ones included. Returns one training id per point of
+  /// `projected`; points left out of the projection keep 0. Throws EngineError
+  /// for inconsistent inputs (sizes, classCount outside [2, 256], a label >=
+  /// classCount, a point outside the image).
   std::vector<std::uint8_t> apply(const ProjectedScan& projected, const std::vector<std::uint8_t>& pixelLabels,
                                   int classCount) const;
 
