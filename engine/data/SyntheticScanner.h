@@ -4,6 +4,7 @@
 #include "data/Scan.h"
 #include "data/SequenceMetadata.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -21,15 +22,29 @@ struct SyntheticScannerOptions
   float rangeNoiseSigma = 0.01f;
   float sensorHeight = 1.73f;   ///< above the road
   float speed = 10.0f;          ///< ego speed, m/s; scans are 0.1 s apart
+  int threads = 0;              ///< writeSequence workers; 0 = one per core
 };
 
 /// A simulated 64-beam spinning LiDAR driving down a procedural street
 /// (SyntheticStreetScene) and ray-casting it: points in the sensor frame with
 /// raw SemanticKITTI labels (and instance ids for things), remission by material.
-/// Deterministic for a seed: the same options give bit-identical scans.
+/// Deterministic for a seed: the same options give bit-identical scans, whatever
+/// the order or the threads in which they are made.
+///
+/// Frames: points are in the sensor frame of their scan (KITTI velodyne: x forward,
+/// y left, z up; the road lies at z = -sensorHeight). The world frame of pose() is
+/// the sensor frame of scan 0: the sensor drives along +x at options.speed, so
+/// pose(i) is a pure translation by (speed * 0.1 s * i, 0, 0). Each scan is a
+/// motion-compensated snapshot of the world at time 0.1 s * i; traffic moves between scans.
+/// Points are ordered laser by laser (top to bottom), each sweeping clockwise seen
+/// from above, starting behind the sensor.
 class SyntheticScanner
 {
 public:
+  static constexpr double kScanPeriod = 0.1; ///< seconds between scans (10 Hz)
+  static constexpr int kLaserCount = 64;
+
+  /// Throws EngineError naming the first impossible option.
   explicit SyntheticScanner(SyntheticScannerOptions options = {});
   ~SyntheticScanner();
   SyntheticScanner(const SyntheticScanner&) = delete;
@@ -49,11 +64,15 @@ public:
                                       std::size_t count, Feedback* feedback = nullptr) const;
 
   /// The 64 elevation angles in degrees, top to bottom (+1.97 … −24.89).
-  static const std::array<float, 64>& elevationAnglesDegrees();
+  static const std::array<float, kLaserCount>& elevationAnglesDegrees();
 
 private:
+  /// Farthest return for a surface of the given remission (dark surfaces fade sooner).
+  double maxRangeFor(double remission) const;
+
   SyntheticScannerOptions options_;
   std::unique_ptr<SyntheticStreetScene> scene_;
+  std::array<double, kLaserCount> laserBias_{}; ///< fixed range offset per laser, metres
 };
 
 } // namespace quantlens
