@@ -1,6 +1,7 @@
 #include "data/RangeProjection.h"
 
 #include "core/EngineError.h"
+#include "data/FastAngles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,12 +18,87 @@ float degreesToRadians(float degrees)
   return degrees / 180.0f * kPi;
 }
 
+/// floor for the bounded coordinates of a range image. std::floor is a libm
+/// call on baseline x86-64 (no SSE4.1) and dominated the projection's cost.
+std::int32_t floorToInt(float coordinate)
+{
+  const auto truncated = static_cast<std::int32_t>(coordinate);
+  return truncated - (coordinate < static_cast<float>(truncated) ? 1 : 0);
+}
+
 /// floor, then clamp into [0, size - 1], as laserscan.py does.
 std::int32_t toPixel(float coordinate, int size)
 {
-  const float floored = std::floor(coordinate);
-  return static_cast<std::int32_t>(std::clamp(floored, 0.0f, static_cast<float>(size - 1)));
+  return std::clamp(floorToInt(coordinate), 0, size - 1);
 }
+
+/// Whether a continuous pixel coordinate is within `margin` of a pixel edge,
+/// where an approximate angle might floor to the neighbouring pixel.
+bool nearPixelEdge(float coordinate, float margin)
+{
+  const float fraction = coordinate - static_cast<float>(floorToInt(coordinate));
+  return fraction < margin || fraction > 1.0f - margin;
+}
+
+/// Maps angles to pixels in float32, like the reference's numpy float32
+/// arrays: u = 0.5·(1 − atan2(y, x)/π)·W, v = (1 − (asin(z/r) − fov_down)/fov)·H.
+/// The fast polynomial angle is used unless the point lies so close to a
+/// pixel edge that its error could matter; then libm decides, as in the reference.
+class PixelGrid
+{
+public:
+  explicit PixelGrid(const SensorConfig& config)
+    : width_(config.width)
+    , height_(config.height)
+    , fovDown_(degreesToRadians(config.fovDownDegrees))
+    , fov_(degreesToRadians(config.fovUpDegrees) - fovDown_)
+    // Pixels per radian times the angle error bound, doubled for float rounding in the formulas.
+    , marginU_(2.0f * FastAngles::kMaxError * static_cast<float>(config.width) / (2.0f * kPi) + 1e-3f)
+    , marginV_(2.0f * FastAngles::kMaxError * static_cast<float>(config.height) / fov_ + 1e-3f)
+    , columnsPerRadian_(static_cast<float>(config.width) / (2.0f * kPi))
+    , rowsPerRadian_(static_cast<float>(config.height) / fov_)
+    , fovUp_(fovDown_ + fov_)
+  {
+  }
+
+  std::int32_t column(float x, float y) const
+  {
+    if (x == 0.0f && y == 0.0f) // straight above or below: the polynomial's ratio is 0/0
+      return toPixel(columnCoordinate(std::atan2(y, x)), width_);
+    // Multiplications instead of the reference's divisions: the margin covers the rounding.
+    const float fast = 0.5f * static_cast<float>(width_) - FastAngles::atan2(y, x) * columnsPerRadian_;
+    return toPixel(nearPixelEdge(fast, marginU_) ? columnCoordinate(std::atan2(y, x)) : fast, width_);
+  }
+
+  std::int32_t row(float z, float horizontal, float range) const
+  {
+    if (horizontal == 0.0f)
+      return toPixel(rowCoordinate(std::asin(z / range)), height_);
+    const float fast = (fovUp_ - FastAngles::atan2(z, horizontal)) * rowsPerRadian_;
+    return toPixel(nearPixelEdge(fast, marginV_) ? rowCoordinate(std::asin(z / range)) : fast, height_);
+  }
+
+private:
+  float columnCoordinate(float atan2yx) const
+  {
+    const float yaw = -atan2yx;
+    return 0.5f * (yaw / kPi + 1.0f) * static_cast<float>(width_);
+  }
+  float rowCoordinate(float pitch) const
+  {
+    return (1.0f - (pitch - fovDown_) / fov_) * static_cast<float>(height_);
+  }
+
+  int width_;
+  int height_;
+  float fovDown_;
+  float fov_;
+  float marginU_;
+  float marginV_;
+  float columnsPerRadian_;
+  float rowsPerRadian_;
+  float fovUp_;
+};
 
 } // namespace
 
@@ -54,12 +130,11 @@ void RangeProjection::project(const PointCloud& points, ProjectedScan& out) cons
   out.pointRange.resize(count);
   out.skippedPoints = 0;
 
-  // float32 throughout, like the reference's numpy float32 arrays.
-  const float fovDown = degreesToRadians(config_.fovDownDegrees);
-  const float fov = degreesToRadians(config_.fovUpDegrees) - fovDown;
+  const PixelGrid grid(config_);
   const float* xyzr = points.xyzr.data();
   for (std::size_t i = 0; i < count; ++i, xyzr += PointCloud::kFloatsPerPoint) {
     const float x = xyzr[0], y = xyzr[1], z = xyzr[2];
+    const float horizontal = std::sqrt(x * x + y * y);
     const float range = std::sqrt(x * x + y * y + z * z);
     if (!std::isfinite(range) || range <= 0.0f) {
       out.pointU[i] = out.pointV[i] = -1;
@@ -67,10 +142,8 @@ void RangeProjection::project(const PointCloud& points, ProjectedScan& out) cons
       ++out.skippedPoints;
       continue;
     }
-    const float yaw = -std::atan2(y, x);
-    const float pitch = std::asin(z / range);
-    const std::int32_t u = toPixel(0.5f * (yaw / kPi + 1.0f) * static_cast<float>(width), width);
-    const std::int32_t v = toPixel((1.0f - (pitch - fovDown) / fov) * static_cast<float>(height), height);
+    const std::int32_t u = grid.column(x, y);
+    const std::int32_t v = grid.row(z, horizontal, range);
     out.pointU[i] = u;
     out.pointV[i] = v;
     out.pointRange[i] = range;
@@ -89,18 +162,24 @@ void RangeProjection::fillInput(const PointCloud& points, ProjectedScan& out) co
 {
   const std::size_t pixels = out.pixelCount();
   out.input.resize(SensorConfig::kChannels * pixels);
-  float* rangeChannel = out.input.data();
+  // Multiplying by 1/std is within one float ulp of the reference's division, and much cheaper.
+  float inverseStds[SensorConfig::kChannels];
+  for (int c = 0; c < SensorConfig::kChannels; ++c)
+    inverseStds[c] = 1.0f / config_.stds[c];
+  float* channels[SensorConfig::kChannels];
+  for (int c = 0; c < SensorConfig::kChannels; ++c)
+    channels[c] = out.input.data() + c * pixels;
   for (std::size_t pixel = 0; pixel < pixels; ++pixel) {
     const std::int32_t point = out.pixelPoint[pixel];
     if (point < 0) {
       for (int c = 0; c < SensorConfig::kChannels; ++c)
-        rangeChannel[c * pixels + pixel] = 0.0f;
+        channels[c][pixel] = 0.0f;
       continue;
     }
     const float* xyzr = points.xyzr.data() + static_cast<std::size_t>(point) * PointCloud::kFloatsPerPoint;
-    const float values[SensorConfig::kChannels] = {out.range[pixel], xyzr[0], xyzr[1], xyzr[2], xyzr[3]};
-    for (int c = 0; c < SensorConfig::kChannels; ++c)
-      rangeChannel[c * pixels + pixel] = (values[c] - config_.means[c]) / config_.stds[c];
+    channels[0][pixel] = (out.range[pixel] - config_.means[0]) * inverseStds[0];
+    for (int c = 1; c < SensorConfig::kChannels; ++c)
+      channels[c][pixel] = (xyzr[c - 1] - config_.means[c]) * inverseStds[c];
   }
 }
 

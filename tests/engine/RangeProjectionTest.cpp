@@ -141,6 +141,41 @@ TEST(RangeProjection, MatchesADoublePrecisionReimplementationAwayFromPixelEdges)
   EXPECT_GT(compared, 4900);
 }
 
+// The reference computes in float32 with libm's atan2 and asin; the projection
+// uses a fast polynomial away from pixel edges. Pixels must be identical,
+// including points exactly on pixel edges and straight above the sensor.
+TEST(RangeProjection, IdenticalToAPlainFloat32LibmProjection)
+{
+  const RangeProjection projection;
+  std::mt19937 random(11);
+  std::uniform_real_distribution<float> coordinate(-60.0f, 60.0f);
+  PointCloud points;
+  for (int i = 0; i < 200000; ++i)
+    points.append(coordinate(random), coordinate(random), coordinate(random) / 6.0f, 0.2f);
+  // Points on exact azimuth edges (the axes, the diagonals) and on the sensor's vertical axis.
+  for (float r : {0.5f, 3.0f, 70.0f}) {
+    points.append(r, 0, 0, 0.1f);
+    points.append(0, r, 0, 0.1f);
+    points.append(-r, 0, 0, 0.1f);
+    points.append(r, r, -0.3f * r, 0.1f);
+    points.append(-r, -r, 0.02f * r, 0.1f);
+    points.append(0, 0, r, 0.1f);
+    points.append(0, 0, -r, 0.1f);
+  }
+  const ProjectedScan projected = projection.project(points);
+  const float pi = static_cast<float>(M_PI);
+  const float fovDown = -25.0f / 180.0f * pi;
+  const float fov = 3.0f / 180.0f * pi - fovDown;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const float x = points.x(i), y = points.y(i), z = points.z(i);
+    const float range = std::sqrt(x * x + y * y + z * z);
+    const float u = std::floor(0.5f * (-std::atan2(y, x) / pi + 1.0f) * 2048.0f);
+    const float v = std::floor((1.0f - (std::asin(z / range) - fovDown) / fov) * 64.0f);
+    ASSERT_EQ(projected.pointU[i], static_cast<int>(std::clamp(u, 0.0f, 2047.0f))) << "point " << i;
+    ASSERT_EQ(projected.pointV[i], static_cast<int>(std::clamp(v, 0.0f, 63.0f))) << "point " << i;
+  }
+}
+
 TEST(RangeProjection, ReusesBuffersAcrossScans)
 {
   const RangeProjection projection;
