@@ -1,0 +1,17 @@
+#include "BenchCommand.h"
+#include "CliCommand.h"
+#include "InfoCommand.h"
+#include "SynthCommand.h"
+
+namespace quantlens::cli {
+
+std::vector<std::unique_ptr<CliCommand>> allCommands()
+{
+  std::vector<std::unique_ptr<CliCommand>> commands;
+  commands.push_back(std::make_unique<SynthCommand>());
+  commands.push_back(std::make_unique<InfoCommand>());
+  commands.push_back(std::make_unique<BenchCommand>());
+  return commands;
+}
+
+} // namespace quantlens::cli
