@@ -1,0 +1,91 @@
+// quantlens: the desktop app. main() only parses arguments and opens the
+// window; everything else is in the quantlens_app library.
+#include "MainWindow.h"
+#include "viewers/VtkOpenGLWidget.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+void installTranslators(QApplication& app)
+{
+  auto* qtTranslator = new QTranslator(&app);
+  if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(qtTranslator);
+  auto* translator = new QTranslator(&app);
+  if (translator->load(QLocale(), QStringLiteral("quantlens"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    QApplication::installTranslator(translator);
+}
+
+/// For docs/ and scripts: grab the whole window after the first scan is drawn.
+void saveScreenshotWhenShown(quantlens::MainWindow& window, const QString& file)
+{
+  QObject::connect(&window, &quantlens::MainWindow::scanShown, &window, [&window, file] {
+    // Let the views and docks finish their first paint before grabbing.
+    QTimer::singleShot(1500, &window, [&window, file] {
+      const bool saved = window.grab().save(file);
+      std::fprintf(stderr, saved ? "quantlens: saved %s\n" : "quantlens: cannot write %s\n", qPrintable(file));
+      QApplication::exit(saved ? 0 : 1);
+    });
+  }, Qt::SingleShotConnection);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  // VTK needs a 3.2 core context; set it before QApplication so shared contexts match.
+  QSurfaceFormat::setDefaultFormat(quantlens::VtkOpenGLWidget::surfaceFormat());
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("QuantLens"));
+  QApplication::setApplicationName(QStringLiteral("quantlens"));
+  QApplication::setApplicationDisplayName(QStringLiteral("QuantLens"));
+  QApplication::setApplicationVersion(QStringLiteral(QUANTLENS_VERSION));
+  installTranslators(app);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate("main", "Inspect quantized perception models."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption sequenceOption(QStringLiteral("sequence"),
+                                          QApplication::translate("main", "Open the SemanticKITTI sequence <dir>."),
+                                          QStringLiteral("dir"));
+  const QCommandLineOption scanOption(QStringLiteral("scan"), QApplication::translate("main", "Show scan <n> first."),
+                                      QStringLiteral("n"), QStringLiteral("0"));
+  const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                      QApplication::translate("main", "Open the synthetic demo sequence."));
+  const QCommandLineOption screenshotOption(
+    QStringLiteral("screenshot"),
+    QApplication::translate("main", "Save the window to <file> once the first scan is drawn, then quit."),
+    QStringLiteral("file"));
+  parser.addOption(sequenceOption);
+  parser.addOption(scanOption);
+  parser.addOption(demoOption);
+  parser.addOption(screenshotOption);
+  parser.process(app);
+
+  bool scanIsNumber = false;
+  const int scan = parser.value(scanOption).toInt(&scanIsNumber);
+  if (!scanIsNumber || scan < 0) {
+    std::fprintf(stderr, "quantlens: --scan expects a scan number, got '%s'\n", qPrintable(parser.value(scanOption)));
+    return 2;
+  }
+
+  quantlens::MainWindow window;
+  window.show();
+  if (parser.isSet(screenshotOption))
+    saveScreenshotWhenShown(window, parser.value(screenshotOption));
+  if (parser.isSet(sequenceOption))
+    window.openSequence(parser.value(sequenceOption), scan);
+  else if (parser.isSet(demoOption))
+    window.openDemo(scan);
+  return QApplication::exec();
+}
