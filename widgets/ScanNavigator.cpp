@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QShortcut>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -30,10 +31,16 @@ ScanNavigator::ScanNavigator(QWidget* parent)
   playButton_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
   playButton_->setCheckable(true);
   nextButton_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
-  previousButton_->setShortcut(QKeySequence(Qt::Key_B));
-  nextButton_->setShortcut(QKeySequence(Qt::Key_N));
-  playButton_->setShortcut(QKeySequence(Qt::Key_Space));
+  // QShortcut rather than button shortcuts: those click after a 100 ms
+  // animation and drop key repeats, so holding N would not run through scans.
+  connect(new QShortcut(QKeySequence(Qt::Key_B), this), &QShortcut::activated, this, &ScanNavigator::previous);
+  connect(new QShortcut(QKeySequence(Qt::Key_N), this), &QShortcut::activated, this, &ScanNavigator::next);
+  connect(new QShortcut(QKeySequence(Qt::Key_Space), this), &QShortcut::activated, this,
+          [this] { setPlaying(!isPlaying()); });
   playTimer_->setInterval(kPlaybackIntervalMs);
+  // A focused line edit swallows letter keys, N and B included: the spin box
+  // takes focus only when clicked, so the shortcuts work from the start.
+  spinBox_->setFocusPolicy(Qt::ClickFocus);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
