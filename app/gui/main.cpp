@@ -49,6 +49,8 @@ int main(int argc, char** argv)
   QApplication::setApplicationName(QStringLiteral("quantlens"));
   QApplication::setApplicationDisplayName(QStringLiteral("QuantLens"));
   QApplication::setApplicationVersion(QStringLiteral(QUANTLENS_VERSION));
+  // Lets desktop shells match the window to packaging/io.quantlens.QuantLens.desktop.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.quantlens.QuantLens"));
   installTranslators(app);
 
   QCommandLineParser parser;
