@@ -1,0 +1,198 @@
+#include "torchimpl/FakeQuantKernel.h"
+
+#include "core/EngineError.h"
+#include "quant/Calibrator.h"
+#include "quant/EncodingMath.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace quantlens::torchops {
+
+namespace {
+
+/// A float quantizer: float16 is simulated by a round trip through half.
+torch::Tensor floatQuantize(const torch::Tensor& x, int bitwidth)
+{
+  if (bitwidth == 16)
+    return x.to(torch::kHalf).to(x.scalar_type());
+  if (bitwidth == 32)
+    return x;
+  throw EngineError("float quantizer with bitwidth " + std::to_string(bitwidth) +
+                    " is not supported (valid: 16 or 32)");
+}
+
+/// Torch's fused ops compute in float32; half and bfloat16 inputs go through
+/// float32 and back, float64 inputs take the exact double formula.
+bool fusedOpFits(const torch::Tensor& x, std::int64_t quantMax)
+{
+  const auto type = x.scalar_type();
+  return quantMax <= kFusedMaxSteps &&
+         (type == torch::kFloat || type == torch::kHalf || type == torch::kBFloat16);
+}
+
+/// The fused ops' formula in double, for grids too fine for float32. `scale`
+/// and `zeroPoint` are doubles or tensors broadcastable to x.
+template <typename Scale, typename ZeroPoint>
+torch::Tensor formulaQuantize(const torch::Tensor& x, const Scale& scale, const ZeroPoint& zeroPoint,
+                              std::int64_t quantMin, std::int64_t quantMax)
+{
+  const auto xd = x.to(torch::kDouble);
+  // torch::round rounds half to even, like std::nearbyint in EncodingMath.
+  const auto q = torch::clamp(torch::round(xd / scale) + zeroPoint, static_cast<double>(quantMin),
+                              static_cast<double>(quantMax));
+  return ((q - zeroPoint) * scale).to(x.scalar_type());
+}
+
+int normalizedAxis(int axis, std::int64_t dimensions)
+{
+  const auto normalized = axis < 0 ? axis + dimensions : axis;
+  if (normalized < 0 || normalized >= std::max<std::int64_t>(dimensions, 1))
+    throw EngineError("per-channel axis " + std::to_string(axis) + " does not exist in a tensor with " +
+                      std::to_string(dimensions) + " dimensions");
+  return static_cast<int>(normalized);
+}
+
+/// Min and max of x as doubles, fetched in one device sync.
+std::pair<double, double> tensorMinMax(const torch::Tensor& flat)
+{
+  const auto [low, high] = torch::aminmax(flat);
+  const auto both = torch::stack({low.to(torch::kDouble), high.to(torch::kDouble)}).cpu();
+  const auto* values = both.data_ptr<double>();
+  return {values[0], values[1]};
+}
+
+/// Counts of the values inside [low, high] per bin, with Calibrator::binIndex's
+/// arithmetic; values outside go to an overflow bin that is then dropped.
+torch::Tensor histogramCounts(const torch::Tensor& flat, double low, double high, int bins)
+{
+  const double binScale = static_cast<double>(bins) / (high - low);
+  const auto xd = flat.to(torch::kDouble);
+  const auto inside = torch::logical_and(xd >= low, xd <= high);
+  const auto index = torch::floor((xd - low) * binScale).clamp(0.0, static_cast<double>(bins - 1)).to(torch::kLong);
+  const auto binned = torch::where(inside, index, torch::full_like(index, bins));
+  return torch::bincount(binned, {}, bins + 1).narrow(0, 0, bins).to(torch::kDouble).cpu();
+}
+
+} // namespace
+
+DeviceEncodings makeDeviceEncodings(const std::vector<Encoding>& encodings, int axis, torch::Device device)
+{
+  if (encodings.empty())
+    throw EngineError("per-channel quantizer has no encodings");
+  const Encoding& first = encodings.front();
+  DeviceEncodings result;
+  result.axis = axis;
+  result.dtype = first.dtype;
+  result.bitwidth = first.bitwidth;
+  for (const Encoding& encoding : encodings) {
+    if (encoding.bitwidth != first.bitwidth || encoding.dtype != first.dtype)
+      throw EngineError("per-channel encodings disagree: every channel must have the same bitwidth and dtype");
+  }
+  if (first.dtype == QuantDtype::Float)
+    return result;
+
+  result.quantMax = EncodingMath::gridSteps(first);
+  std::vector<double> scales;
+  std::vector<double> zeroPoints;
+  for (const Encoding& encoding : encodings) {
+    EncodingMath::validateGrid(encoding);
+    if (EncodingMath::gridSteps(encoding) != result.quantMax)
+      throw EngineError("per-channel encodings disagree: every channel must have the same number of grid steps");
+    scales.push_back(encoding.scale);
+    zeroPoints.push_back(static_cast<double>(-encoding.offset));
+  }
+  const bool fused = result.quantMax <= kFusedMaxSteps;
+  const auto count = static_cast<std::int64_t>(encodings.size());
+  const auto hostOptions = torch::TensorOptions().dtype(torch::kDouble);
+  result.scale = torch::from_blob(scales.data(), {count}, hostOptions)
+                   .to(device, fused ? torch::kFloat : torch::kDouble, false, true);
+  result.zeroPoint = torch::from_blob(zeroPoints.data(), {count}, hostOptions)
+                       .to(device, fused ? torch::kInt : torch::kDouble, false, true);
+  return result;
+}
+
+torch::Tensor fakeQuantize(const torch::Tensor& x, const Encoding& encoding)
+{
+  if (encoding.dtype == QuantDtype::Float)
+    return floatQuantize(x, encoding.bitwidth);
+  EncodingMath::validateGrid(encoding);
+  const std::int64_t quantMax = EncodingMath::gridSteps(encoding);
+  const std::int64_t zeroPoint = -encoding.offset;
+  if (fusedOpFits(x, quantMax))
+    return torch::fake_quantize_per_tensor_affine(x.to(torch::kFloat), encoding.scale, zeroPoint, 0, quantMax)
+      .to(x.scalar_type());
+  return formulaQuantize(x, encoding.scale, static_cast<double>(zeroPoint), 0, quantMax);
+}
+
+torch::Tensor fakeQuantizePerChannel(const torch::Tensor& x, const DeviceEncodings& encodings)
+{
+  if (encodings.dtype == QuantDtype::Float)
+    return floatQuantize(x, encodings.bitwidth);
+  const int axis = normalizedAxis(encodings.axis, x.dim());
+  if (x.dim() == 0 || x.size(axis) != encodings.scale.numel())
+    throw EngineError("per-channel quantizer has " + std::to_string(encodings.scale.numel()) +
+                      " encodings but the tensor has " + std::to_string(x.dim() == 0 ? 0 : x.size(axis)) +
+                      " channels along axis " + std::to_string(axis));
+  if (x.device() != encodings.scale.device())
+    throw EngineError("per-channel encodings live on " + encodings.scale.device().str() + " but the tensor on " +
+                      x.device().str() + ": build them for the tensor's device");
+  if (fusedOpFits(x, encodings.quantMax))
+    return torch::fake_quantize_per_channel_affine(x.to(torch::kFloat), encodings.scale, encodings.zeroPoint, axis,
+                                                   encodings.quantMin, encodings.quantMax)
+      .to(x.scalar_type());
+  std::vector<std::int64_t> shape(static_cast<std::size_t>(x.dim()), 1);
+  shape[static_cast<std::size_t>(axis)] = encodings.scale.numel();
+  return formulaQuantize(x, encodings.scale.to(torch::kDouble).view(shape),
+                         encodings.zeroPoint.to(torch::kDouble).view(shape), encodings.quantMin, encodings.quantMax);
+}
+
+void observe(const torch::Tensor& x, TensorStatistics& statistics, int bins)
+{
+  if (bins < 1)
+    throw EngineError("histogram bin count " + std::to_string(bins) + " is not valid: it must be at least 1");
+  if (x.numel() == 0)
+    return;
+  auto flat = x.detach().reshape({-1});
+  if (flat.scalar_type() != torch::kFloat && flat.scalar_type() != torch::kDouble)
+    flat = flat.to(torch::kFloat);
+  // min/max propagate NaN and show infinities, so they check the whole batch.
+  const auto [batchMin, batchMax] = tensorMinMax(flat);
+  if (!std::isfinite(batchMin) || !std::isfinite(batchMax))
+    throw EngineError("calibration data contains NaN or infinite values");
+
+  if (statistics.empty()) {
+    statistics.min = batchMin;
+    statistics.max = batchMax;
+    std::tie(statistics.histogramMin, statistics.histogramMax) = Calibrator::histogramRange(batchMin, batchMax);
+    statistics.histogram.assign(static_cast<std::size_t>(bins), 0.0);
+  } else {
+    statistics.min = std::min(statistics.min, batchMin);
+    statistics.max = std::max(statistics.max, batchMax);
+  }
+  statistics.count += static_cast<std::uint64_t>(flat.numel());
+
+  const auto histogramBins = static_cast<int>(statistics.histogram.size());
+  if (histogramBins == 0)
+    return;
+  const auto counts = histogramCounts(flat, statistics.histogramMin, statistics.histogramMax, histogramBins);
+  const auto* values = counts.data_ptr<double>();
+  for (int i = 0; i < histogramBins; ++i)
+    statistics.histogram[static_cast<std::size_t>(i)] += values[i];
+}
+
+std::vector<TensorStatistics> observePerChannel(const torch::Tensor& weight, int axis, int bins)
+{
+  const int channelAxis = normalizedAxis(axis, weight.dim());
+  if (weight.dim() == 0)
+    throw EngineError("per-channel statistics need a tensor with at least one dimension");
+  const auto channels = weight.size(channelAxis);
+  const auto rows = weight.detach().movedim(channelAxis, 0).reshape({channels, -1});
+  std::vector<TensorStatistics> statistics(static_cast<std::size_t>(channels));
+  for (std::int64_t c = 0; c < channels; ++c)
+    observe(rows[c], statistics[static_cast<std::size_t>(c)], bins);
+  return statistics;
+}
+
+} // namespace quantlens::torchops
