@@ -33,6 +33,8 @@ struct QuantizerOverride
   std::optional<QuantDtype> dtype;
   std::optional<std::vector<Encoding>> fixedEncodings;
 
+  bool operator==(const QuantizerOverride&) const = default;
+
   void applyTo(QuantizerSettings& settings) const
   {
     if (enabled)
