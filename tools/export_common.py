@@ -238,7 +238,7 @@ def check_output_paths(args) -> None:
 
 
 def export(model: torch.nn.Module, args, architecture: str, sensor: dict, knn: dict,
-           source: str) -> None:
+           source: str, input_multiple: Tuple[int, int] = (1, 1)) -> None:
     """Convert, check against eager, then write model, sidecar and references."""
     shape = [1, 5, sensor["height"], sensor["width"]]
     x = reference_input(shape, args.seed)
@@ -256,6 +256,8 @@ def export(model: torch.nn.Module, args, architecture: str, sensor: dict, knn: d
         "version": 1,
         "architecture": architecture,
         "input_shape": shape,
+        # Height and width must be multiples of these (the network's strides).
+        "input_multiple": [int(input_multiple[0]), int(input_multiple[1])],
         "projection": {"height": sensor["height"], "width": sensor["width"],
                        "fov_up": float(sensor["fov_up"]), "fov_down": float(sensor["fov_down"])},
         "img_means": [float(v) for v in sensor["img_means"]],

@@ -71,7 +71,7 @@ def main() -> None:
     else:
         common.randomize(model, args.seed, common.calibration_shape(sensor, output_stride))
         source = "random"
-    common.export(model, args, f"rangenet-darknet{layers}", sensor, knn, source)
+    common.export(model, args, f"rangenet-darknet{layers}", sensor, knn, source, (1, output_stride))
 
 
 if __name__ == "__main__":

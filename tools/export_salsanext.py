@@ -50,7 +50,7 @@ def main() -> None:
         source = "random"
     architecture = "salsanext" if base_width(args.width_multiplier) == 32 else \
         f"salsanext-w{base_width(args.width_multiplier)}"
-    common.export(model, args, architecture, sensor, knn, source)
+    common.export(model, args, architecture, sensor, knn, source, (SalsaNext.STRIDE_H, SalsaNext.STRIDE_W))
 
 
 if __name__ == "__main__":

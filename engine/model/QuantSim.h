@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/ComputeDevice.h"
+#include "model/FloatTensor.h"
+#include "quant/QuantPreset.h"
+#include "quant/QuantScheme.h"
+#include "quant/QuantSimConfig.h"
+#include "quant/QuantizerInfo.h"
+#include "quant/QuantizerSettings.h"
+#include "quant/TensorStatistics.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quantlens {
+
+struct QuantSimOptions
+{
+  /// AIMET quantsim config; default: the shipped per-channel (or per-tensor) config.
+  std::optional<std::filesystem::path> configFile;
+  bool perChannel = true;     ///< which shipped config, when no file is given
+  bool foldBatchNorm = true;  ///< fold conv -> BN pairs first, as both seeds do
+  ComputeDevice device = ComputeDevice::Cpu;
+};
+
+/// Encodings per quantizer id: empty for a disabled quantizer, one for
+/// per-tensor, one per channel for per-channel parameters.
+using EncodingTable = std::vector<std::vector<Encoding>>;
+
+/// A variant (quantizer settings + encodings) prepared for running: encodings
+/// already on the device, quantized weights cached after the first run.
+class QuantVariant
+{
+public:
+  QuantVariant();
+  ~QuantVariant();
+  QuantVariant(QuantVariant&&) noexcept;
+  QuantVariant& operator=(QuantVariant&&) noexcept;
+
+private:
+  friend class QuantSim;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Simulated quantization of a TorchScript model, AIMET-style. Loading copies
+/// and inlines the forward graph, folds batch norms, places quantizers from
+/// the quantsim config and instruments the graph once with fake_quant nodes.
+/// FP32, W8A8, W4A8 and Custom are then only tables of QuantizerSettings.
+/// Not thread-safe: one thread drives one QuantSim.
+class QuantSim
+{
+public:
+  /// Throws EngineError naming the file for anything it cannot use.
+  explicit QuantSim(const std::filesystem::path& modelFile, const QuantSimOptions& options = {});
+  ~QuantSim();
+  QuantSim(QuantSim&&) noexcept;
+  QuantSim& operator=(QuantSim&&) noexcept;
+
+  const std::filesystem::path& modelFile() const;
+  const QuantSimConfig& config() const;
+  ComputeDevice device() const;
+  const std::vector<QuantizerInfo>& quantizers() const;
+  /// Quantizer id by name, or -1.
+  int findQuantizer(const std::string& name) const;
+  /// "<bn module> -> <conv module>" for every folded batch norm.
+  std::vector<std::string> foldedBatchNorms() const;
+
+  /// Settings of a preset: the config decides which quantizers are on, the
+  /// preset their bitwidths (weights per-channel symmetric, activations asymmetric).
+  std::vector<QuantizerSettings> presetSettings(QuantPreset preset) const;
+
+  /// Calibration: one FP32 forward pass that adds to every activation
+  /// quantizer's statistics. Throws EngineError for NaN/inf in the data.
+  void calibrate(const FloatTensor& input);
+  void resetCalibration();
+  std::size_t calibrationPasses() const;
+  const TensorStatistics& activationStatistics(int id) const;
+  /// Per channel for per-channel capable parameters, else one entry.
+  const std::vector<TensorStatistics>& parameterStatistics(int id, bool perChannel) const;
+
+  /// Encodings from the statistics (no data pass). Throws EngineError naming
+  /// the first enabled activation quantizer without statistics.
+  EncodingTable computeEncodings(const std::vector<QuantizerSettings>& settings, const QuantScheme& scheme) const;
+
+  QuantVariant prepare(const std::vector<QuantizerSettings>& settings, const EncodingTable& encodings) const;
+  /// Runs one input through the instrumented graph. The first run also fills
+  /// the quantizers' tensor shapes.
+  FloatTensor run(const QuantVariant& variant, const FloatTensor& input);
+  /// The original module's forward, uninstrumented (for comparisons and benchmarks).
+  FloatTensor runOriginal(const FloatTensor& input);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace quantlens

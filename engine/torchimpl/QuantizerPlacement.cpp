@@ -1,0 +1,219 @@
+#include "torchimpl/QuantizerPlacement.h"
+
+#include "core/EngineError.h"
+#include "torchimpl/OpClassifier.h"
+
+#include <map>
+#include <set>
+
+namespace quantlens::torchgraph {
+
+namespace {
+
+using torch::jit::Node;
+
+struct OpNode
+{
+  Node* node;
+  OpClass op;
+  std::string module; ///< the quantizers' module name
+};
+
+void collectOps(torch::jit::Block* block, std::vector<OpNode>& ops)
+{
+  for (Node* node : block->nodes()) {
+    if (auto op = classifyOp(node))
+      ops.push_back({node, *op, {}});
+    for (auto* inner : node->blocks())
+      collectOps(inner, ops);
+  }
+}
+
+/// The op of a leaf module is named after the module ("block.conv1"); when a
+/// leaf runs several ops, the last one (its output) takes the module's name and
+/// the others "<module>.<op>_<n>". Functional ops in a module with children,
+/// or at the top level, are "<enclosing>.<op>_<n>" ("block.add_0", "cat_0").
+void nameOps(const InlinedModel& model, std::vector<OpNode>& ops)
+{
+  std::map<std::string, std::size_t> lastOpOfLeaf;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const std::string path = InlinedModel::modulePath(ops[i].node);
+    if (!path.empty() && model.isLeafModule(path))
+      lastOpOfLeaf[path] = i;
+  }
+  std::map<std::string, int> counters;
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const std::string path = InlinedModel::modulePath(ops[i].node);
+    const bool moduleOutput = !path.empty() && model.isLeafModule(path) && lastOpOfLeaf[path] == i;
+    std::string name;
+    if (moduleOutput) {
+      name = path;
+    } else {
+      const std::string prefix = (path.empty() ? "" : path + ".") + ops[i].op.shortName;
+      name = prefix + "_" + std::to_string(counters[prefix]++);
+    }
+    // A module called twice (a shared activation) gets one name per call.
+    for (int call = 1; used.count(name); ++call)
+      name = (moduleOutput ? path : name) + "_call" + std::to_string(call);
+    used.insert(name);
+    ops[i].module = name;
+  }
+}
+
+PlacedQuantizer makeQuantizer(const OpNode& op, QuantizerKind kind, int index)
+{
+  PlacedQuantizer placed;
+  placed.node = op.node;
+  placed.info.module = op.module;
+  placed.info.kind = kind;
+  placed.info.opType = op.op.opType;
+  placed.info.index = kind == QuantizerKind::Parameter ? 0 : index;
+  switch (kind) {
+    case QuantizerKind::Input:
+      placed.info.name = QuantizerInfo::inputName(op.module, index);
+      placed.inputIndex = index;
+      break;
+    case QuantizerKind::Output:
+      placed.info.name = QuantizerInfo::outputName(op.module, index);
+      break;
+    case QuantizerKind::Parameter:
+      placed.info.name = op.module + ".weight";
+      placed.info.parameter = "weight";
+      placed.inputIndex = op.op.weightInput;
+      break;
+  }
+  return placed;
+}
+
+bool hasWeightTensor(const InlinedModel& model, const OpNode& op)
+{
+  if (op.op.weightInput < 0 || op.op.weightInput >= static_cast<int>(op.node->inputs().size()))
+    return false;
+  const auto weight = model.constantTensor(op.node->input(op.op.weightInput));
+  return weight && weight->dim() >= 1;
+}
+
+/// Weights, then the inputs the config asks for, then the output, per op.
+void placeOpQuantizers(const InlinedModel& model, const QuantSimConfig& config, const OpNode& op,
+                       std::vector<PlacedQuantizer>& placed)
+{
+  const std::string& type = op.op.opType;
+  if (hasWeightTensor(model, op)) {
+    PlacedQuantizer weight = makeQuantizer(op, QuantizerKind::Parameter, 0);
+    weight.enabled = config.paramQuantized(type, "weight");
+    weight.symmetric = config.paramSymmetric(type, "weight");
+    const bool convOrLinear = type == "Conv" || type == "ConvTranspose" || type == "Gemm";
+    weight.perChannel = convOrLinear && config.perChannel(type);
+    weight.info.channelAxis = type == "ConvTranspose" ? 1 : 0;
+    placed.push_back(weight);
+  }
+  if (config.inputQuantized(type)) {
+    for (std::size_t i = 0; i < op.node->inputs().size(); ++i) {
+      const auto* value = op.node->input(i);
+      const bool parameter = static_cast<int>(i) == op.op.weightInput || static_cast<int>(i) == op.op.biasInput;
+      if (parameter || value->type()->kind() != c10::TypeKind::TensorType)
+        continue;
+      PlacedQuantizer input = makeQuantizer(op, QuantizerKind::Input, static_cast<int>(i));
+      input.enabled = true;
+      input.symmetric = config.activationSymmetric(type);
+      placed.push_back(input);
+    }
+  }
+  PlacedQuantizer output = makeQuantizer(op, QuantizerKind::Output, 0);
+  output.enabled = config.outputQuantized(type);
+  output.symmetric = config.activationSymmetric(type);
+  placed.push_back(output);
+}
+
+/// The op that consumes `value` alone, when it is an op.
+const OpNode* soleConsumer(const torch::jit::Value* value, const std::map<const Node*, const OpNode*>& byNode)
+{
+  const auto consumers = dataConsumers(value);
+  if (consumers.size() != 1)
+    return nullptr;
+  const auto found = byNode.find(consumers.front());
+  return found == byNode.end() ? nullptr : found->second;
+}
+
+/// In a matched chain, every op but the last loses its output quantizer.
+void applySupergroups(const QuantSimConfig& config, const std::vector<OpNode>& ops,
+                      std::vector<PlacedQuantizer>& placed)
+{
+  std::map<const Node*, const OpNode*> byNode;
+  for (const auto& op : ops)
+    byNode[op.node] = &op;
+  std::set<const Node*> outputsOff;
+  for (const auto& chain : config.supergroups()) {
+    for (const auto& first : ops) {
+      std::vector<const OpNode*> matched{&first};
+      while (matched.size() < chain.size() && matched.back()->op.opType == chain[matched.size() - 1]) {
+        const OpNode* next = soleConsumer(matched.back()->node->output(), byNode);
+        if (!next)
+          break;
+        matched.push_back(next);
+      }
+      const bool complete = matched.size() == chain.size() && !chain.empty() &&
+                            matched.back()->op.opType == chain.back() && first.op.opType == chain.front();
+      if (!complete)
+        continue;
+      for (std::size_t i = 0; i + 1 < matched.size(); ++i)
+        outputsOff.insert(matched[i]->node);
+    }
+  }
+  for (auto& quantizer : placed) {
+    if (quantizer.info.kind == QuantizerKind::Output && outputsOff.count(quantizer.node))
+      quantizer.enabled = false;
+  }
+}
+
+/// AIMET quantizes the model input at the first module that reads it.
+void placeModelInput(const QuantSimConfig& config, const InlinedModel& model, const std::vector<OpNode>& ops,
+                     std::vector<PlacedQuantizer>& placed)
+{
+  const torch::jit::Value* input = model.graph()->inputs()[1];
+  for (const auto& op : ops) {
+    for (std::size_t i = 0; i < op.node->inputs().size(); ++i) {
+      if (op.node->input(i) != input)
+        continue;
+      PlacedQuantizer quantizer = makeQuantizer(op, QuantizerKind::Input, static_cast<int>(i));
+      for (const auto& existing : placed) {
+        if (existing.info.name == quantizer.info.name)
+          return; // the op's config already quantizes its inputs
+      }
+      quantizer.enabled = config.modelInputQuantized();
+      quantizer.symmetric = false;
+      placed.insert(placed.begin(), quantizer);
+      return;
+    }
+  }
+}
+
+} // namespace
+
+std::vector<PlacedQuantizer> placeQuantizers(const InlinedModel& model, const QuantSimConfig& config)
+{
+  std::vector<OpNode> ops;
+  collectOps(model.graph()->block(), ops);
+  if (ops.empty())
+    throw EngineError("'" + model.file().string() +
+                      "' has no quantizable op (no convolution, linear layer, activation, add, concat, softmax, ...)");
+  nameOps(model, ops);
+  std::vector<PlacedQuantizer> placed;
+  for (const auto& op : ops)
+    placeOpQuantizers(model, config, op, placed);
+  applySupergroups(config, ops, placed);
+  placeModelInput(config, model, ops, placed);
+  if (config.modelOutputQuantized()) {
+    const Node* last = model.graph()->outputs()[0]->node();
+    for (auto& quantizer : placed) {
+      if (quantizer.node == last && quantizer.info.kind == QuantizerKind::Output)
+        quantizer.enabled = true;
+    }
+  }
+  for (std::size_t id = 0; id < placed.size(); ++id)
+    placed[id].info.id = static_cast<int>(id);
+  return placed;
+}
+
+} // namespace quantlens::torchgraph

@@ -1,0 +1,247 @@
+#include "core/EngineError.h"
+#include "data/KnnPostprocess.h"
+#include "model/QuantSim.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <random>
+#include <set>
+
+using namespace quantlens;
+
+namespace {
+
+std::filesystem::path fixture(const std::string& name)
+{
+  return std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name;
+}
+
+FloatTensor readFloatTensor(const std::string& model, const std::string& which)
+{
+  std::ifstream meta(fixture(model + ".json"));
+  const auto json = nlohmann::json::parse(meta);
+  FloatTensor tensor;
+  tensor.shape = json[which + "_shape"].get<std::vector<std::int64_t>>();
+  tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
+  std::ifstream in(fixture(model + "." + which + ".bin"), std::ios::binary);
+  in.read(reinterpret_cast<char*>(tensor.values.data()), static_cast<std::streamsize>(tensor.values.size() * 4));
+  EXPECT_TRUE(in) << model << "." << which;
+  return tensor;
+}
+
+FloatTensor randomInput(const std::vector<std::int64_t>& shape, unsigned seed)
+{
+  FloatTensor tensor;
+  tensor.shape = shape;
+  tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
+  std::mt19937 random(seed);
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  for (auto& value : tensor.values)
+    value = normal(random);
+  return tensor;
+}
+
+double maxAbsDifference(const FloatTensor& a, const FloatTensor& b)
+{
+  EXPECT_EQ(a.shape, b.shape);
+  double worst = 0.0;
+  for (std::size_t i = 0; i < a.values.size(); ++i)
+    worst = std::max(worst, static_cast<double>(std::abs(a.values[i] - b.values[i])));
+  return worst;
+}
+
+double meanSquaredError(const FloatTensor& a, const FloatTensor& b)
+{
+  double sum = 0.0;
+  for (std::size_t i = 0; i < a.values.size(); ++i)
+    sum += std::pow(static_cast<double>(a.values[i]) - b.values[i], 2.0);
+  return sum / static_cast<double>(a.values.size());
+}
+
+QuantSimOptions noFolding()
+{
+  QuantSimOptions options;
+  options.foldBatchNorm = false;
+  return options;
+}
+
+std::vector<std::string> names(const QuantSim& sim)
+{
+  std::vector<std::string> result;
+  for (const auto& quantizer : sim.quantizers())
+    result.push_back(quantizer.name);
+  return result;
+}
+
+bool enabledIn(const QuantSim& sim, const std::vector<QuantizerSettings>& settings, const std::string& name)
+{
+  const int id = sim.findQuantizer(name);
+  EXPECT_GE(id, 0) << name << " is not a quantizer";
+  return id >= 0 && settings[static_cast<std::size_t>(id)].enabled;
+}
+
+/// Calibrates on a few seeded random inputs of the fixture's input shape.
+void calibrate(QuantSim& sim, const std::vector<std::int64_t>& shape)
+{
+  for (unsigned seed = 1; seed <= 4; ++seed)
+    sim.calibrate(randomInput(shape, seed));
+}
+
+FloatTensor runPreset(QuantSim& sim, QuantPreset::Kind kind, const FloatTensor& input)
+{
+  const auto settings = sim.presetSettings({kind});
+  const auto encodings = kind == QuantPreset::Kind::Fp32 ? EncodingTable{} : sim.computeEncodings(settings, QuantScheme{});
+  return sim.run(sim.prepare(settings, encodings), input);
+}
+
+template <typename Call>
+void expectEngineError(Call call, const std::string& fragment)
+{
+  try {
+    call();
+    FAIL() << "expected an EngineError containing '" << fragment << "'";
+  } catch (const EngineError& error) {
+    EXPECT_NE(std::string(error.what()).find(fragment), std::string::npos) << error.what();
+  }
+}
+
+} // namespace
+
+// The instrumented graph with every quantizer off must be the model itself.
+TEST(QuantSim, Fp32ThroughTheInstrumentedGraphEqualsTheModelExactly)
+{
+  for (const std::string model : {"nested_scripted", "nested_traced", "conv_bn_relu", "fragile"}) {
+    QuantSim sim(fixture(model + ".pt"), noFolding());
+    const FloatTensor input = readFloatTensor(model, "input");
+    const FloatTensor instrumented = runPreset(sim, QuantPreset::Kind::Fp32, input);
+    EXPECT_EQ(instrumented.values, sim.runOriginal(input).values) << model;
+    // ... and Python's own output on the same input.
+    EXPECT_LE(maxAbsDifference(instrumented, readFloatTensor(model, "output")), 1e-5) << model;
+  }
+}
+
+TEST(QuantSim, BatchNormFoldingKeepsFp32WithinTolerance)
+{
+  for (const std::string model : {"nested_scripted", "nested_traced", "conv_bn_relu"}) {
+    QuantSim folded(fixture(model + ".pt"));
+    const FloatTensor input = readFloatTensor(model, "input");
+    EXPECT_LE(maxAbsDifference(runPreset(folded, QuantPreset::Kind::Fp32, input), folded.runOriginal(input)), 1e-5)
+      << model;
+    EXPECT_FALSE(folded.foldedBatchNorms().empty()) << model;
+  }
+  QuantSim convBnRelu(fixture("conv_bn_relu.pt"));
+  EXPECT_EQ(convBnRelu.foldedBatchNorms(), std::vector<std::string>{"bn -> conv"});
+}
+
+TEST(QuantSim, ScriptedAndTracedModelsGetTheSameAimetNames)
+{
+  QuantSim scripted(fixture("nested_scripted.pt"));
+  QuantSim traced(fixture("nested_traced.pt"));
+  EXPECT_EQ(names(scripted), names(traced));
+  const auto all = names(scripted);
+  const std::set<std::string> present(all.begin(), all.end());
+  for (const std::string expected :
+       {"stem.conv.input[0]", "stem.conv.weight", "stem.conv.output[0]", "stem.relu.output[0]", "body.0.conv1.weight",
+        "body.0.relu.output[0]", "body.0.add_0.output[0]", "body.1.add_0.output[0]", "branches.cat_0.output[0]",
+        "up.weight", "up.output[0]", "interpolate_0.output[0]", "add_0.output[0]", "softmax.output[0]",
+        "mul_0.output[0]", "mix.weight", "head.weight", "softmax_0.output[0]"})
+    EXPECT_TRUE(present.count(expected)) << expected;
+  // Folded batch norms leave no quantizer behind; bias is never quantized.
+  for (const auto& name : all) {
+    EXPECT_EQ(name.find(".bn"), std::string::npos) << name;
+    EXPECT_EQ(name.find("bias"), std::string::npos) << name;
+  }
+  EXPECT_EQ(present.size(), all.size()) << "names must be unique";
+}
+
+TEST(QuantSim, QuantizerKindsAxesAndShapes)
+{
+  QuantSim sim(fixture("nested_scripted.pt"));
+  const auto& up = sim.quantizers()[static_cast<std::size_t>(sim.findQuantizer("up.weight"))];
+  EXPECT_EQ(up.kind, QuantizerKind::Parameter);
+  EXPECT_EQ(up.opType, "ConvTranspose");
+  EXPECT_EQ(up.channelAxis, 1);
+  const auto& stem = sim.quantizers()[static_cast<std::size_t>(sim.findQuantizer("stem.conv.weight"))];
+  EXPECT_EQ(stem.channelAxis, 0);
+  EXPECT_EQ(stem.module, "stem.conv");
+  runPreset(sim, QuantPreset::Kind::Fp32, readFloatTensor("nested_scripted", "input"));
+  const auto& input = sim.quantizers()[static_cast<std::size_t>(sim.findQuantizer("stem.conv.input[0]"))];
+  EXPECT_EQ(input.shape, (std::vector<std::int64_t>{1, 5, 16, 32}));
+  EXPECT_EQ(sim.quantizers()[static_cast<std::size_t>(sim.findQuantizer("stem.conv.weight"))].shape,
+            (std::vector<std::int64_t>{8, 5, 3, 3}));
+}
+
+// The shipped per-channel config: model input on, supergroup Conv+Relu shares one
+// output quantizer (after the relu), weights per-channel symmetric.
+TEST(QuantSim, PlacementFollowsTheQuantsimConfig)
+{
+  QuantSim sim(fixture("nested_scripted.pt"));
+  const auto w8a8 = sim.presetSettings({QuantPreset::Kind::W8A8});
+  EXPECT_TRUE(enabledIn(sim, w8a8, "stem.conv.input[0]"));
+  EXPECT_FALSE(enabledIn(sim, w8a8, "stem.conv.output[0]"));
+  EXPECT_TRUE(enabledIn(sim, w8a8, "stem.relu.output[0]"));
+  EXPECT_TRUE(enabledIn(sim, w8a8, "up.output[0]"));
+  EXPECT_TRUE(enabledIn(sim, w8a8, "softmax_0.output[0]"));
+  const auto& weight = w8a8[static_cast<std::size_t>(sim.findQuantizer("head.weight"))];
+  EXPECT_TRUE(weight.enabled && weight.symmetric && weight.perChannel);
+  EXPECT_EQ(weight.bitwidth, 8);
+  const auto& activation = w8a8[static_cast<std::size_t>(sim.findQuantizer("softmax.output[0]"))];
+  EXPECT_FALSE(activation.symmetric);
+  const auto w4a8 = sim.presetSettings({QuantPreset::Kind::W4A8});
+  EXPECT_EQ(w4a8[static_cast<std::size_t>(sim.findQuantizer("head.weight"))].bitwidth, 4);
+  EXPECT_EQ(w4a8[static_cast<std::size_t>(sim.findQuantizer("softmax.output[0]"))].bitwidth, 8);
+  for (const auto& setting : sim.presetSettings({QuantPreset::Kind::Fp32}))
+    EXPECT_FALSE(setting.enabled);
+
+  // Without folding, conv -> bn -> relu matches the three-op supergroup and the BN keeps a weight quantizer.
+  QuantSim unfolded(fixture("conv_bn_relu.pt"), noFolding());
+  const auto settings = unfolded.presetSettings({QuantPreset::Kind::W8A8});
+  EXPECT_FALSE(enabledIn(unfolded, settings, "conv.output[0]"));
+  EXPECT_FALSE(enabledIn(unfolded, settings, "bn.output[0]"));
+  EXPECT_TRUE(enabledIn(unfolded, settings, "relu.output[0]"));
+  EXPECT_GE(unfolded.findQuantizer("bn.weight"), 0);
+}
+
+TEST(QuantSim, FourBitWeightsHurtMoreThanEightBit)
+{
+  for (const std::string model : {"nested_scripted", "nested_traced"}) {
+    QuantSim sim(fixture(model + ".pt"));
+    const FloatTensor input = readFloatTensor(model, "input");
+    calibrate(sim, input.shape);
+    const FloatTensor fp32 = runPreset(sim, QuantPreset::Kind::Fp32, input);
+    const double w8a8 = meanSquaredError(runPreset(sim, QuantPreset::Kind::W8A8, input), fp32);
+    const double w4a8 = meanSquaredError(runPreset(sim, QuantPreset::Kind::W4A8, input), fp32);
+    EXPECT_GT(w8a8, 0.0) << model;
+    EXPECT_GT(w4a8, 2.0 * w8a8) << model;
+  }
+}
+
+TEST(QuantSim, EncodingsNeedCalibrationAndRejectBadData)
+{
+  QuantSim sim(fixture("conv_bn_relu.pt"));
+  const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  expectEngineError([&] { sim.computeEncodings(settings, QuantScheme{}); }, "calibrat");
+  FloatTensor poisoned = randomInput({1, 5, 16, 32}, 3);
+  poisoned.values[17] = std::numeric_limits<float>::quiet_NaN();
+  expectEngineError([&] { sim.calibrate(poisoned); }, "NaN");
+  // The session stays usable after the error.
+  sim.resetCalibration();
+  sim.calibrate(randomInput({1, 5, 16, 32}, 4));
+  EXPECT_NO_THROW(sim.computeEncodings(settings, QuantScheme{}));
+}
+
+TEST(QuantSim, RejectsFilesItCannotUse)
+{
+  expectEngineError([] { QuantSim sim(fixture("not_torchscript.pt")); }, "not a TorchScript model");
+  expectEngineError([] { QuantSim sim(fixture("two_inputs.pt")); }, "exactly one tensor");
+  expectEngineError([] { QuantSim sim(fixture("missing.pt")); }, "missing.pt");
+  if (!KnnPostprocess::cudaAvailable()) {
+    QuantSimOptions cuda;
+    cuda.device = ComputeDevice::Cuda;
+    expectEngineError([&] { QuantSim sim(fixture("conv_bn_relu.pt"), cuda); }, "CUDA");
+  }
+}
