@@ -1,7 +1,8 @@
 #include "data/KnnPostprocess.h"
 
 #include "core/EngineError.h"
-#include "torch/KnnKernel.h"
+#include "data/KnnCpuKernel.h"
+#include "torchimpl/KnnKernel.h"
 
 #include <cmath>
 #include <string>
@@ -43,6 +44,25 @@ void validateInputs(const ProjectedScan& projected, const std::vector<std::uint8
   }
 }
 
+/// Throws EngineError for a kept point outside the image.
+void checkPointInside(const ProjectedScan& projected, std::size_t i)
+{
+  const std::int32_t u = projected.pointU[i];
+  const std::int32_t v = projected.pointV[i];
+  if (u >= projected.width || v < 0 || v >= projected.height)
+    throw EngineError("KNN post-processing: point " + std::to_string(i) + " lies at pixel (u " + std::to_string(u) +
+                      ", v " + std::to_string(v) + "), outside the " + std::to_string(projected.height) + "x" +
+                      std::to_string(projected.width) + " range image");
+}
+
+void checkPointsInside(const ProjectedScan& projected)
+{
+  for (std::size_t i = 0; i < projected.pointCount(); ++i) {
+    if (projected.pointU[i] >= 0)
+      checkPointInside(projected, i);
+  }
+}
+
 KeptPoints keptPoints(const ProjectedScan& projected)
 {
   KeptPoints kept;
@@ -55,13 +75,9 @@ KeptPoints keptPoints(const ProjectedScan& projected)
     const std::int32_t u = projected.pointU[i];
     if (u < 0)
       continue; // left out of the projection: keeps label 0
-    const std::int32_t v = projected.pointV[i];
-    if (u >= projected.width || v < 0 || v >= projected.height)
-      throw EngineError("KNN post-processing: point " + std::to_string(i) + " lies at pixel (u " + std::to_string(u) +
-                        ", v " + std::to_string(v) + "), outside the " + std::to_string(projected.height) + "x" +
-                        std::to_string(projected.width) + " range image");
+    checkPointInside(projected, i);
     kept.index.push_back(static_cast<std::int64_t>(i));
-    kept.v.push_back(v);
+    kept.v.push_back(projected.pointV[i]);
     kept.u.push_back(u);
     kept.range.push_back(projected.pointRange[i]);
   }
@@ -99,6 +115,8 @@ KnnPostprocess::KnnPostprocess(KnnParameters parameters, ComputeDevice device)
   if (device_ == ComputeDevice::Cuda && !cudaAvailable())
     throw EngineError("KNN post-processing: CUDA was requested, but this build of LibTorch or this machine has no "
                       "usable CUDA device; choose the CPU instead");
+  if (device_ == ComputeDevice::Cpu)
+    inverseWeights_ = knnInverseGaussianWeights(parameters_);
 }
 
 bool KnnPostprocess::cudaAvailable()
@@ -110,6 +128,23 @@ std::vector<std::uint8_t> KnnPostprocess::apply(const ProjectedScan& projected,
                                                 const std::vector<std::uint8_t>& pixelLabels, int classCount) const
 {
   validateInputs(projected, pixelLabels, classCount);
+  return device_ == ComputeDevice::Cpu ? applyOnCpu(projected, pixelLabels)
+                                       : applyWithTorch(projected, pixelLabels, classCount);
+}
+
+std::vector<std::uint8_t> KnnPostprocess::applyOnCpu(const ProjectedScan& projected,
+                                                     const std::vector<std::uint8_t>& pixelLabels) const
+{
+  checkPointsInside(projected);
+  std::vector<std::uint8_t> labels(projected.pointCount(), 0);
+  KnnCpuKernel(parameters_, inverseWeights_).apply(projected, pixelLabels.data(), labels.data());
+  return labels;
+}
+
+std::vector<std::uint8_t> KnnPostprocess::applyWithTorch(const ProjectedScan& projected,
+                                                         const std::vector<std::uint8_t>& pixelLabels,
+                                                         int classCount) const
+{
   std::vector<std::uint8_t> labels(projected.pointCount(), 0);
   const KeptPoints kept = keptPoints(projected);
   if (kept.index.empty())

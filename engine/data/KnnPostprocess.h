@@ -32,6 +32,10 @@ struct KnnParameters
 /// Like the reference, pixels beyond the image border count as neighbours of
 /// range 0 and class 0 (the zero padding of F.unfold), empty pixels as
 /// neighbours at infinite range, and class 0 never wins.
+///
+/// On the CPU a plain C++ kernel (KnnCpuKernel) runs on the calling thread;
+/// on CUDA the LibTorch kernel runs. Both give the same labels, except where
+/// neighbours at exactly equal distance straddle the knn-th place.
 class KnnPostprocess
 {
 public:
@@ -54,8 +58,16 @@ public:
   static bool cudaAvailable();
 
 private:
+  std::vector<std::uint8_t> applyOnCpu(const ProjectedScan& projected,
+                                       const std::vector<std::uint8_t>& pixelLabels) const;
+  std::vector<std::uint8_t> applyWithTorch(const ProjectedScan& projected,
+                                           const std::vector<std::uint8_t>& pixelLabels, int classCount) const;
+
   KnnParameters parameters_;
   ComputeDevice device_;
+  /// The window's 1 − Gaussian weights, computed once by the torch kernel's
+  /// own code so the CPU kernel orders distances exactly like it.
+  std::vector<float> inverseWeights_;
 };
 
 } // namespace quantlens

@@ -1,5 +1,10 @@
 #include "core/EngineError.h"
+#include "data/KnnCpuKernel.h"
 #include "data/KnnPostprocess.h"
+#include "data/LabelMap.h"
+#include "data/RangeProjection.h"
+#include "data/SyntheticScanner.h"
+#include "torchimpl/KnnKernel.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +16,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <time.h>
 #include <vector>
 
 namespace quantlens {
@@ -341,6 +347,216 @@ TEST(KnnPostprocessTest, CudaMatchesCpuOrIsRefused)
   const RandomScan random = randomScan(64, 512, kClasses, 11);
   EXPECT_GE(expectMatchesReference(random, kClasses, KnnParameters{}, ComputeDevice::Cuda),
             random.scan.pointCount() * 99 / 100);
+}
+
+// ---- The CPU kernel against the LibTorch kernel ----
+
+/// The LibTorch kernel run on CPU tensors, one label per point (0 for points
+/// left out), i.e. what KnnPostprocess computed on the CPU before KnnCpuKernel.
+std::vector<std::uint8_t> torchKernelLabels(const ProjectedScan& scan, const std::vector<std::uint8_t>& pixelLabels,
+                                            int classCount, const KnnParameters& parameters)
+{
+  std::vector<std::int64_t> index, v, u;
+  std::vector<float> range;
+  for (std::size_t i = 0; i < scan.pointCount(); ++i) {
+    if (scan.pointU[i] < 0)
+      continue;
+    index.push_back(static_cast<std::int64_t>(i));
+    v.push_back(scan.pointV[i]);
+    u.push_back(scan.pointU[i]);
+    range.push_back(scan.pointRange[i]);
+  }
+  std::vector<std::uint8_t> labels(scan.pointCount(), 0);
+  if (index.empty())
+    return labels;
+  const auto points = static_cast<std::int64_t>(index.size());
+  auto rangeImage = scan.range;
+  auto labelImage = pixelLabels;
+  const auto result =
+    knnKernel(torch::from_blob(rangeImage.data(), {scan.height, scan.width}, torch::kFloat),
+              torch::from_blob(labelImage.data(), {scan.height, scan.width}, torch::kUInt8),
+              torch::from_blob(v.data(), {points}, torch::kLong), torch::from_blob(u.data(), {points}, torch::kLong),
+              torch::from_blob(range.data(), {points}, torch::kFloat), parameters, classCount)
+      .to(torch::kUInt8)
+      .contiguous();
+  const auto* cleaned = result.data_ptr<std::uint8_t>();
+  for (std::int64_t k = 0; k < points; ++k)
+    labels[static_cast<std::size_t>(index[static_cast<std::size_t>(k)])] = cleaned[k];
+  return labels;
+}
+
+/// Compares KnnPostprocess on the CPU (KnnCpuKernel) with the LibTorch kernel:
+/// no difference outside the points whose knn-th place is a tie between
+/// neighbours that vote differently (the loop reference finds those), and at
+/// least 99.9 % identical overall. Returns the number of differing points.
+std::size_t expectCpuMatchesTorch(const ProjectedScan& scan, const std::vector<std::uint8_t>& pixelLabels,
+                                  int classCount, const KnnParameters& parameters)
+{
+  const auto cpu = KnnPostprocess(parameters, ComputeDevice::Cpu).apply(scan, pixelLabels, classCount);
+  const auto torchLabels = torchKernelLabels(scan, pixelLabels, classCount, parameters);
+  const ReferenceResult reference = referenceKnn(scan, pixelLabels, classCount, parameters);
+  EXPECT_EQ(cpu.size(), scan.pointCount());
+  EXPECT_EQ(torchLabels.size(), scan.pointCount());
+  std::size_t differing = 0;
+  std::size_t unexplained = 0;
+  for (std::size_t i = 0; i < cpu.size() && i < torchLabels.size(); ++i) {
+    if (cpu[i] == torchLabels[i])
+      continue;
+    ++differing;
+    if (!reference.ambiguous[i] && ++unexplained <= 5)
+      ADD_FAILURE() << "point " << i << ": CPU kernel " << int(cpu[i]) << ", torch kernel " << int(torchLabels[i]);
+  }
+  EXPECT_EQ(unexplained, 0u);
+  if (scan.pointCount() > 100000)
+    std::cout << "CPU kernel vs LibTorch kernel: " << differing << " of " << scan.pointCount()
+              << " points differ (at topk ties)\n";
+  EXPECT_LE(differing * 1000, scan.pointCount()) << differing << " of " << scan.pointCount() << " points differ";
+  return differing;
+}
+
+/// A realistic 64×2048 scan: the synthetic street scanned and projected, every
+/// filled pixel labelled with its point's ground truth, empty pixels 0; a
+/// fraction `noise` of all pixels then gets a random class, as a network's
+/// mistakes would, so that windows with mixed classes are common.
+RandomScan syntheticScan(const LabelMap& labelMap, double noise, unsigned seed)
+{
+  SyntheticScannerOptions options;
+  options.seed = seed;
+  const Scan scan = SyntheticScanner(options).scan(0);
+  RandomScan result{RangeProjection(SensorConfig{}).project(scan.points), {}};
+  result.labels.assign(result.scan.pixelCount(), 0);
+  for (std::size_t pixel = 0; pixel < result.scan.pixelCount(); ++pixel) {
+    if (result.scan.isFilled(pixel))
+      result.labels[pixel] =
+        labelMap.toTrainId(scan.labels[static_cast<std::size_t>(result.scan.pixelPoint[pixel])]);
+  }
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> chance(0.0, 1.0);
+  std::uniform_int_distribution<int> classDist(0, labelMap.classCount() - 1);
+  for (auto& label : result.labels) {
+    if (chance(rng) < noise)
+      label = static_cast<std::uint8_t>(classDist(rng));
+  }
+  return result;
+}
+
+TEST(KnnPostprocessTest, CpuKernelMatchesTorchKernelOnRandomScans)
+{
+  const KnnParameters settings[] = {
+    {5, 5, 1.0f, 1.0f},   // RangeNet++ defaults (the kernel's fixed-size path)
+    {5, 5, 1.0f, 0.0f},   // no cutoff: empty pixels (+inf) and borders vote
+    {7, 7, 2.0f, 3.0f},   // another window and knn
+    {12, 5, 1.0f, 0.0f},  // knn above the defaults
+    {40, 7, 1.5f, 2.0f},  // knn beyond the insertion limit: partial sort
+    {1, 3, 0.5f, 0.5f},   // the point itself
+    {9, 3, 1.0f, 20.0f},  // every pixel of the window votes
+    {1, 1, 0.3f, 1.0f},   // a 1x1 window
+  };
+  constexpr int kClasses = 20;
+  unsigned seed = 100;
+  for (const auto& parameters : settings) {
+    SCOPED_TRACE("knn " + std::to_string(parameters.knn) + ", search " + std::to_string(parameters.search) +
+                 ", cutoff " + std::to_string(parameters.cutoff));
+    const RandomScan random = randomScan(24, 40, kClasses, seed++);
+    expectCpuMatchesTorch(random.scan, random.labels, kClasses, parameters);
+  }
+}
+
+TEST(KnnPostprocessTest, CpuKernelMatchesTorchKernelOnASyntheticScan)
+{
+  const LabelMap labelMap = LabelMap::semanticKitti();
+  const RandomScan clean = syntheticScan(labelMap, 0.0, 3);
+  ASSERT_EQ(clean.scan.height, 64);
+  ASSERT_EQ(clean.scan.width, 2048);
+  ASSERT_GT(clean.scan.pointCount(), 100000u);
+  // The ground truth itself, and with 10 % of the pixels mislabelled.
+  expectCpuMatchesTorch(clean.scan, clean.labels, labelMap.classCount(), KnnParameters{});
+  const RandomScan noisy = syntheticScan(labelMap, 0.1, 3);
+  expectCpuMatchesTorch(noisy.scan, noisy.labels, labelMap.classCount(), KnnParameters{});
+  expectCpuMatchesTorch(noisy.scan, noisy.labels, labelMap.classCount(), KnnParameters{7, 7, 1.0f, 0.5f});
+
+  // The cleaning must do something here: it fixes most of the planted noise.
+  const auto cleaned = KnnPostprocess().apply(noisy.scan, noisy.labels, labelMap.classCount());
+  std::size_t kept = 0, wrongBefore = 0, wrongAfter = 0;
+  for (std::size_t i = 0; i < cleaned.size(); ++i) {
+    const std::int64_t pixel = noisy.scan.pointPixel(i);
+    if (pixel < 0 || noisy.scan.pixelPoint[static_cast<std::size_t>(pixel)] != static_cast<std::int32_t>(i))
+      continue; // only pixel owners have a known truth here
+    const auto p = static_cast<std::size_t>(pixel);
+    if (clean.labels[p] == 0)
+      continue; // unlabelled: class 0 never wins
+    ++kept;
+    wrongBefore += noisy.labels[p] != clean.labels[p];
+    wrongAfter += cleaned[i] != clean.labels[p];
+  }
+  ASSERT_GT(kept, 50000u);
+  EXPECT_GT(wrongBefore, kept / 20);
+  EXPECT_LT(wrongAfter * 2, wrongBefore) << wrongBefore << " wrong before, " << wrongAfter << " after";
+}
+
+/// CPU time of this thread in milliseconds: on a shared machine, steadier than
+/// the wall clock.
+double threadMilliseconds()
+{
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) * 1e-6;
+}
+
+/// Median thread CPU time of `runs` calls of `work`.
+template <typename Work>
+double medianMilliseconds(int runs, Work&& work)
+{
+  std::vector<double> milliseconds;
+  for (int run = 0; run < runs; ++run) {
+    const double start = threadMilliseconds();
+    work();
+    milliseconds.push_back(threadMilliseconds() - start);
+  }
+  std::sort(milliseconds.begin(), milliseconds.end());
+  return milliseconds[milliseconds.size() / 2];
+}
+
+TEST(KnnPostprocessTest, CpuKernelTimingOnSyntheticScans)
+{
+  const LabelMap labelMap = LabelMap::semanticKitti();
+  const KnnPostprocess knn;
+  for (const double noise : {0.0, 0.1}) {
+    const RandomScan scan = syntheticScan(labelMap, noise, 5);
+    std::vector<std::uint8_t> labels;
+    const double cpu =
+      medianMilliseconds(9, [&] { labels = knn.apply(scan.scan, scan.labels, labelMap.classCount()); });
+    ASSERT_EQ(labels.size(), scan.scan.pointCount());
+    // LibTorch runs single-threaded here, like the CPU kernel, for a fair figure.
+    const int torchThreads = torch::get_num_threads();
+    torch::set_num_threads(1);
+    const double withTorch = medianMilliseconds(
+      3, [&] { labels = torchKernelLabels(scan.scan, scan.labels, labelMap.classCount(), KnnParameters{}); });
+    torch::set_num_threads(torchThreads);
+    std::cout << "KNN on a synthetic 64x2048 scan (" << scan.scan.pointCount() << " points), " << noise * 100
+              << " % label noise, thread CPU time: CPU kernel median " << cpu << " ms, LibTorch kernel median "
+              << withTorch << " ms\n";
+    RecordProperty(noise > 0.0 ? "noisy_cpu_kernel_median_ms" : "clean_cpu_kernel_median_ms", std::to_string(cpu));
+  }
+}
+
+TEST(KnnPostprocessTest, WindowWeightsAreOneMinusTheNormalizedGaussian)
+{
+  const KnnParameters settings[] = {{5, 5, 1.0f, 1.0f}, {1, 1, 0.5f, 1.0f}, {7, 7, 2.0f, 1.0f}, {3, 11, 0.3f, 1.0f}};
+  for (const auto& parameters : settings) {
+    const std::vector<float> weights = knnInverseGaussianWeights(parameters);
+    const std::vector<float> gaussian = referenceGaussian(parameters.search, parameters.sigma);
+    ASSERT_EQ(weights.size(), gaussian.size());
+    for (std::size_t c = 0; c < weights.size(); ++c)
+      EXPECT_NEAR(weights[c], 1.0f - gaussian[c], 1e-6f) << "search " << parameters.search << ", entry " << c;
+  }
+}
+
+TEST(KnnPostprocessTest, CpuKernelRejectsAWrongWeightCount)
+{
+  EXPECT_THROW(KnnCpuKernel(KnnParameters{}, std::vector<float>(24, 1.0f)), EngineError);
+  EXPECT_THROW(KnnCpuKernel(KnnParameters{5, 4, 1.0f, 1.0f}, std::vector<float>(16, 1.0f)), EngineError);
+  EXPECT_NO_THROW(KnnCpuKernel(KnnParameters{}, std::vector<float>(25, 1.0f)));
 }
 
 // ---- Errors ----

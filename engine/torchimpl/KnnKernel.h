@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace quantlens {
 
@@ -23,5 +24,10 @@ namespace quantlens {
 torch::Tensor knnKernel(const torch::Tensor& rangeImage, const torch::Tensor& labelImage, const torch::Tensor& pointV,
                         const torch::Tensor& pointU, const torch::Tensor& pointRange, const KnnParameters& parameters,
                         std::int64_t classCount);
+
+/// The kernel's 1 − normalized Gaussian window weights, row-major, search²
+/// float32 values, computed by the very tensor ops knnKernel uses, so that the
+/// CPU kernel (data/KnnCpuKernel.h) orders near-equal distances alike.
+std::vector<float> knnInverseGaussianWeights(const KnnParameters& parameters);
 
 } // namespace quantlens

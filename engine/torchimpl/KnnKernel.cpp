@@ -1,4 +1,4 @@
-#include "torch/KnnKernel.h"
+#include "torchimpl/KnnKernel.h"
 
 #include <cmath>
 #include <limits>
@@ -39,6 +39,15 @@ torch::Tensor windowIndices(const torch::Tensor& pointV, const torch::Tensor& po
 }
 
 } // namespace
+
+std::vector<float> knnInverseGaussianWeights(const KnnParameters& parameters)
+{
+  torch::InferenceMode inferenceMode;
+  const auto weights =
+    inverseGaussianWeights(parameters.search, parameters.sigma, torch::Device(torch::kCPU)).contiguous();
+  const float* values = weights.data_ptr<float>();
+  return std::vector<float>(values, values + weights.numel());
+}
 
 torch::Tensor knnKernel(const torch::Tensor& rangeImage, const torch::Tensor& labelImage, const torch::Tensor& pointV,
                         const torch::Tensor& pointU, const torch::Tensor& pointRange, const KnnParameters& parameters,
