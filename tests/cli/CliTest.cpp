@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <sys/wait.h>
 
 namespace {
@@ -180,4 +181,95 @@ TEST_F(CliTest, BenchReportsTimingsAsJson)
   EXPECT_GT(json["points"].get<int>(), 100000);
   EXPECT_GT(json["total"]["median_ms"].get<double>(), 0.0);
   EXPECT_EQ(json["repeat"], 3);
+}
+
+namespace {
+
+std::string fixtureModel(const std::string& name)
+{
+  return (std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name).string();
+}
+
+} // namespace
+
+TEST_F(CliTest, InfoModelListsQuantizersWithAimetNames)
+{
+  const Result result = runCli("info --json --model " + fixtureModel("salsanext_script.pt"));
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  std::map<std::string, nlohmann::json> byName;
+  for (const auto& quantizer : json["quantizers"])
+    byName[quantizer["name"]] = quantizer;
+  ASSERT_TRUE(byName.count("downCntx.conv1.weight"));
+  EXPECT_EQ(byName["downCntx.conv1.weight"]["kind"], "param");
+  EXPECT_EQ(byName["downCntx.conv1.weight"]["W4A8"]["bitwidth"], 4);
+  EXPECT_EQ(byName["downCntx.conv1.weight"]["W8A8"]["per_channel"], true);
+  ASSERT_TRUE(byName.count("module_softmax.output[0]"));
+  // Shapes come from the sidecar's input shape (1x5x64x256, 20 classes).
+  EXPECT_EQ(byName["module_softmax.output[0]"]["shape"], (std::vector<int>{1, 20, 64, 256}));
+  EXPECT_TRUE(byName.count("resBlock1.pool.output[0]"));
+}
+
+TEST_F(CliTest, ExportWritesAimetEncodingsWithTheRecipe)
+{
+  const auto output = root_ / "salsanext_torch.encodings";
+  const Result result = runCli("export --quiet --model " + fixtureModel("salsanext_trace.pt") +
+                               " --preset W4A8 --overrides " + std::string(QUANTLENS_SOURCE_DIR) +
+                               "/resources/overrides/salsanext_w4a8.json --calibration random:2 --scheme percentile:99.9"
+                               " --format aimet-torch-0.6.1 --output " + output.string());
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(slurp(output));
+  EXPECT_EQ(json["version"], "0.6.1");
+  EXPECT_EQ(json["quantizer_args"]["quant_scheme"], "post_training_percentile");
+  const auto& input = json["activation_encodings"]["downCntx.conv1"]["input"]["0"];
+  EXPECT_EQ(input["bitwidth"], 16);
+  EXPECT_EQ(input["is_symmetric"], "False");
+  EXPECT_LE(input["offset"].get<int>(), 0);
+  const auto& weight = json["param_encodings"]["resBlock2.conv1.weight"];
+  ASSERT_TRUE(weight.is_array());
+  EXPECT_GT(weight.size(), 1u); // per channel
+  EXPECT_EQ(weight[0]["bitwidth"], 4);
+  EXPECT_EQ(json["param_encodings"]["downCntx.bn2.weight"][0]["bitwidth"], 8);
+
+  const auto format100 = root_ / "salsanext.json";
+  const Result result100 = runCli("export --quiet --model " + fixtureModel("salsanext_trace.pt") +
+                                  " --preset W8A8 --calibration random:1 --format aimet-1.0.0 --output " +
+                                  format100.string());
+  ASSERT_EQ(result100.status, 0) << result100.err;
+  const auto json100 = nlohmann::json::parse(slurp(format100));
+  EXPECT_EQ(json100["version"], "1.0.0");
+  EXPECT_TRUE(json100["activation_encodings"].is_array());
+}
+
+TEST_F(CliTest, ModelCommandsRejectBadInput)
+{
+  const std::string model = fixtureModel("salsanext_script.pt");
+  const std::string output = (root_ / "x.encodings").string();
+  struct Case
+  {
+    std::string arguments;
+    int status;
+    std::string fragment;
+  };
+  const std::vector<Case> cases = {
+    {"info --model " + fixtureModel("not_torchscript.pt"), 1, "not a TorchScript model"},
+    {"info --model " + fixtureModel("two_inputs.pt"), 1, "exactly one tensor"},
+    {"export --model " + model + " --preset W16A8 --calibration random:1 --format aimet-1.0.0 --output " + output, 1,
+     "unknown preset 'W16A8'"},
+    {"export --model " + model + " --preset W8A8 --format aimet-1.0.0 --output " + output, 2, "no calibration data"},
+    {"export --model " + model + " --preset W8A8 --calibration random:1 --format onnx --output " + output, 2,
+     "--format must be"},
+    {"export --model " + model + " --preset W8A8 --calibration random:1 --scheme percentile:20 --format aimet-1.0.0 "
+     "--output " + output, 1, "[50, 100]"},
+    {"export --model " + model + " --preset W8A8 --sequence " + root_.string() + "/none --format aimet-1.0.0 --output " +
+     output, 1, "does not exist"},
+    {"export --model " + model + " --preset W8A8 --calibration random:1 --device tpu --format aimet-1.0.0 --output " +
+     output, 2, "--device must be cpu or cuda"},
+  };
+  for (const auto& c : cases) {
+    const Result result = runCli(c.arguments);
+    EXPECT_EQ(result.status, c.status) << c.arguments << "\n" << result.err;
+    EXPECT_NE(result.err.find(c.fragment), std::string::npos) << c.arguments << "\n" << result.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(output)) << "a failed export must not leave a file";
 }

@@ -1,0 +1,87 @@
+#include "CalibrationSource.h"
+
+#include "ScanRange.h"
+
+#include "core/DeterministicRandom.h"
+#include "data/RangeProjection.h"
+#include "data/SemanticKittiSequence.h"
+
+#include <charconv>
+
+namespace quantlens::cli {
+
+namespace {
+
+std::size_t parseRandomCount(const std::string& text)
+{
+  const std::string prefix = "random:";
+  std::size_t count = 0;
+  const char* begin = text.data() + prefix.size();
+  const char* end = text.data() + text.size();
+  const bool valid = text.rfind(prefix, 0) == 0 && std::from_chars(begin, end, count).ptr == end && count > 0;
+  if (!valid)
+    throw UsageError("--calibration expects random:N with N > 0, got '" + text + "'");
+  return count;
+}
+
+std::size_t calibrateRandom(QuantSim& sim, const std::vector<std::int64_t>& shape, std::size_t count, Feedback& feedback)
+{
+  FloatTensor input;
+  input.shape = shape;
+  input.values.resize(static_cast<std::size_t>(input.elementCount()));
+  for (std::size_t i = 0; i < count; ++i) {
+    feedback.throwIfCanceled();
+    DeterministicRandom random(1000 + i);
+    for (auto& value : input.values)
+      value = static_cast<float>(random.normal());
+    sim.calibrate(input);
+    feedback.setProgress(static_cast<double>(i + 1) / count, "random input " + std::to_string(i + 1));
+  }
+  return count;
+}
+
+std::size_t calibrateOnSequence(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
+                                Feedback& feedback)
+{
+  if (!model.sidecar)
+    throw UsageError("calibrating on a sequence needs the model's sidecar (" +
+                     ModelSidecar::pathFor(model.model).string() + ") for the projection and normalization");
+  const SemanticKittiSequence sequence(options.required("sequence"));
+  const auto scans = ScanRange::parse(options.valueOr("scans", "0:"), sequence.scanCount());
+  const RangeProjection projection(model.sidecar->sensor);
+  ProjectedScan projected;
+  FloatTensor input;
+  input.shape = model.sidecar->inputShape;
+  for (std::size_t i = 0; i < scans.size(); ++i) {
+    feedback.throwIfCanceled();
+    const Scan scan = sequence.loadScan(scans[i], SemanticKittiSequence::Labels::Skip);
+    projection.project(scan.points, projected);
+    input.values = projected.input;
+    sim.calibrate(input);
+    feedback.setProgress(static_cast<double>(i + 1) / scans.size(), "scan " + sequence.scanIds()[scans[i]]);
+  }
+  return scans.size();
+}
+
+} // namespace
+
+std::string CalibrationSource::help()
+{
+  return "  --calibration random:N   calibrate on N seeded random inputs (no dataset needed)\n"
+         "  --sequence DIR           calibrate on the scans of a SemanticKITTI sequence\n"
+         "  --scans A:B[:STEP]       which scans (default: all)\n";
+}
+
+std::size_t CalibrationSource::calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
+                                         Feedback& feedback)
+{
+  if (options.has("calibration") && options.has("sequence"))
+    throw UsageError("give either --calibration random:N or --sequence DIR, not both");
+  if (options.has("calibration"))
+    return calibrateRandom(sim, model.requireInputShape(), parseRandomCount(options.required("calibration")), feedback);
+  if (options.has("sequence"))
+    return calibrateOnSequence(sim, model, options, feedback);
+  throw UsageError("no calibration data: give --calibration random:N or --sequence DIR [--scans A:B]");
+}
+
+} // namespace quantlens::cli

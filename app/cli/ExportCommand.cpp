@@ -1,0 +1,82 @@
+#include "ExportCommand.h"
+
+#include "CalibrationSource.h"
+#include "ModelArguments.h"
+#include "ProgressPrinter.h"
+
+#include "core/Threading.h"
+#include "model/EncodingsExchange.h"
+#include "quant/EncodingsFile.h"
+#include "quant/OverridesFile.h"
+
+#include <cstdio>
+
+namespace quantlens::cli {
+
+std::string ExportCommand::help() const
+{
+  return "usage: quantlens-cli export --model FILE --preset W8A8|W4A8 [--overrides FILE]\n"
+         "         (--calibration random:N | --sequence DIR [--scans A:B]) [--scheme S]\n"
+         "         --format aimet-torch-0.6.1|aimet-1.0.0 --output FILE [model options]\n\n"
+         "Calibrates the model's quantizers and writes their encodings in AIMET's format.\n\n"
+         "  --preset P        W8A8 or W4A8 (an override file's own base preset wins)\n"
+         "  --overrides FILE  per-quantizer bitwidth/enable/symmetry overrides (JSON)\n"
+         "  --scheme S        tf (default), tf_enhanced or percentile:P (P in 50..100)\n"
+         "  --format F        aimet-torch-0.6.1 (module-keyed _torch.encodings) or aimet-1.0.0\n"
+         "  --output FILE     encodings file to write (written via a temporary file)\n"
+         "  --threads N       CPU threads for LibTorch (default: all cores)\n"
+         "  --quiet           no progress output\n" +
+         CalibrationSource::help() + ModelArguments::help();
+}
+
+std::set<std::string> ExportCommand::valueOptions() const
+{
+  std::set<std::string> options = {"preset", "overrides", "scheme", "format", "output", "threads"};
+  options.merge(ModelArguments::valueOptions());
+  options.merge(CalibrationSource::valueOptions());
+  return options;
+}
+
+std::set<std::string> ExportCommand::flagOptions() const
+{
+  std::set<std::string> flags = {"quiet"};
+  flags.merge(ModelArguments::flagOptions());
+  return flags;
+}
+
+int ExportCommand::run(const CommandLine& options)
+{
+  const QuantPreset preset = QuantPreset::parse(options.required("preset"));
+  if (!preset.quantizes())
+    throw UsageError("--preset FP32 has no encodings to export; use W8A8 or W4A8");
+  const std::string format = options.required("format");
+  if (format != "aimet-torch-0.6.1" && format != "aimet-1.0.0")
+    throw UsageError("--format must be aimet-torch-0.6.1 or aimet-1.0.0, got '" + format + "'");
+  const std::string output = options.required("output");
+  const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
+  setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
+  const ModelArguments model = ModelArguments::parse(options);
+
+  QuantSim sim(model.model, model.options);
+  auto settings = sim.presetSettings(preset);
+  if (options.has("overrides")) {
+    const std::string file = options.required("overrides");
+    settings = EncodingsExchange::customSettings(sim, preset, OverridesFile::read(file), "'" + file + "'");
+  }
+  ProgressPrinter printer("calibrate", options.flag("quiet"));
+  Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
+  const std::size_t inputs = CalibrationSource::calibrate(sim, model, options, feedback);
+  printer.finish();
+
+  const auto encodings = sim.computeEncodings(settings, scheme);
+  const auto document = EncodingsExchange::toDocument(sim, settings, encodings, scheme);
+  if (format == "aimet-torch-0.6.1")
+    EncodingsFile::write061(output, document);
+  else
+    EncodingsFile::write100(output, document);
+  std::printf("wrote %zu encodings (%s, %s, calibrated on %zu inputs) to %s\n", document.encodings.size(),
+              preset.toString().c_str(), scheme.toString().c_str(), inputs, output.c_str());
+  return 0;
+}
+
+} // namespace quantlens::cli
