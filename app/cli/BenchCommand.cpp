@@ -1,5 +1,8 @@
 #include "BenchCommand.h"
 
+#include "ModelArguments.h"
+
+#include "core/DeterministicRandom.h"
 #include "core/EngineError.h"
 #include "core/Threading.h"
 #include "data/KnnPostprocess.h"
@@ -122,6 +125,49 @@ nlohmann::json benchKnn(const CommandLine& options)
           {"repeat", repeat}, {"threads", 1}, {"total", timings.toJson()}};
 }
 
+/// The cost of simulation on a model: the plain module's forward, the
+/// instrumented graph with every quantizer off, and W8A8, interleaved so
+/// that machine noise hits all three alike.
+nlohmann::json benchQuantSim(const CommandLine& options)
+{
+  const ModelArguments model = ModelArguments::parse(options);
+  const auto repeat = static_cast<std::size_t>(options.integer("repeat", 20, 1, 100000));
+  setComputeThreads(static_cast<int>(options.integer("threads", 1, 0, 1024)));
+  QuantSim sim(model.model, model.options);
+  FloatTensor input;
+  input.shape = model.requireInputShape();
+  input.values.resize(static_cast<std::size_t>(input.elementCount()));
+  DeterministicRandom random(5);
+  for (auto& value : input.values)
+    value = static_cast<float>(random.normal());
+  sim.calibrate(input);
+  const auto fp32 = sim.prepare(sim.presetSettings({QuantPreset::Kind::Fp32}), {});
+  const auto w8a8Settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  const auto w8a8 = sim.prepare(w8a8Settings, sim.computeEncodings(w8a8Settings, QuantScheme{}));
+  Timings plain, instrumented, quantized;
+  for (std::size_t i = 0; i < repeat + 3; ++i) {
+    const double plainMs = millisecondsOf([&] { sim.runOriginal(input); });
+    const double fp32Ms = millisecondsOf([&] { sim.run(fp32, input); });
+    const double w8a8Ms = millisecondsOf([&] { sim.run(w8a8, input); });
+    if (i < 3)
+      continue; // the JIT profiles and optimizes during the first runs
+    plain.milliseconds.push_back(plainMs);
+    instrumented.milliseconds.push_back(fp32Ms);
+    quantized.milliseconds.push_back(w8a8Ms);
+  }
+  return {{"case", "quantsim"},
+          {"model", model.model.string()},
+          {"input_shape", input.shape},
+          {"quantizers", sim.quantizers().size()},
+          {"threads", computeThreads()},
+          {"repeat", repeat},
+          {"plain", plain.toJson()},
+          {"instrumented_fp32", instrumented.toJson()},
+          {"w8a8", quantized.toJson()},
+          {"fp32_overhead", instrumented.percentile(50) / plain.percentile(50)},
+          {"w8a8_over_fp32", quantized.percentile(50) / instrumented.percentile(50)}};
+}
+
 } // namespace
 
 std::string BenchCommand::help() const
@@ -132,28 +178,53 @@ std::string BenchCommand::help() const
          "  --case NAME      load-project (default): read a synthetic ~130k-point .bin\n"
          "                   and project it to the range image\n"
          "                   knn: KNN label cleaning of one projected scan (CPU)\n"
+         "                   quantsim: plain forward vs instrumented FP32 vs W8A8 of\n"
+         "                   --model (input shape from its sidecar or --input-shape)\n"
          "  --repeat N       timed repetitions after warm-up (default 200; knn 20)\n"
          "  --height H       range image rows (default 64)\n"
          "  --width W        range image columns (default 2048)\n"
          "  --seed S         synthetic scan seed (default 1)\n"
-         "  --json           print JSON\n";
+         "  --threads N      LibTorch threads for quantsim (default 1)\n"
+         "  --json           print JSON\n" +
+         ModelArguments::help();
+}
+
+std::set<std::string> BenchCommand::valueOptions() const
+{
+  std::set<std::string> options = {"case", "repeat", "height", "width", "seed", "threads"};
+  options.merge(ModelArguments::valueOptions());
+  return options;
+}
+
+std::set<std::string> BenchCommand::flagOptions() const
+{
+  std::set<std::string> flags = {"json"};
+  flags.merge(ModelArguments::flagOptions());
+  return flags;
 }
 
 int BenchCommand::run(const CommandLine& options)
 {
   const std::string benchCase = options.valueOr("case", "load-project");
-  if (benchCase != "load-project" && benchCase != "knn")
-    throw UsageError("unknown --case '" + benchCase + "' (known: load-project, knn)");
+  if (benchCase != "load-project" && benchCase != "knn" && benchCase != "quantsim")
+    throw UsageError("unknown --case '" + benchCase + "' (known: load-project, knn, quantsim)");
   if (benchCase == "knn")
     setComputeThreads(1);
-  const nlohmann::json result = benchCase == "knn" ? benchKnn(options) : benchLoadAndProject(options);
+  const nlohmann::json result = benchCase == "knn"        ? benchKnn(options)
+                                : benchCase == "quantsim" ? benchQuantSim(options)
+                                                          : benchLoadAndProject(options);
   if (options.flag("json")) {
     std::printf("%s\n", result.dump(2).c_str());
     return 0;
   }
-  std::printf("%s: %zu points, %dx%d, %zu runs, 1 thread\n", benchCase.c_str(), result["points"].get<std::size_t>(),
-              result["height"].get<int>(), result["width"].get<int>(), result["repeat"].get<std::size_t>());
-  for (const char* part : {"load", "project", "total"}) {
+  if (result.contains("points"))
+    std::printf("%s: %zu points, %dx%d, %zu runs, 1 thread\n", benchCase.c_str(), result["points"].get<std::size_t>(),
+                result["height"].get<int>(), result["width"].get<int>(), result["repeat"].get<std::size_t>());
+  else
+    std::printf("%s: %s, %zu quantizers, %zu runs, %d thread(s)\n", benchCase.c_str(),
+                result["model"].get<std::string>().c_str(), result["quantizers"].get<std::size_t>(),
+                result["repeat"].get<std::size_t>(), result["threads"].get<int>());
+  for (const char* part : {"load", "project", "total", "plain", "instrumented_fp32", "w8a8"}) {
     if (!result.contains(part))
       continue;
     const auto& timing = result[part];
@@ -161,6 +232,9 @@ int BenchCommand::run(const CommandLine& options)
                 timing["median_ms"].get<double>(), timing["p90_ms"].get<double>(), timing["min_ms"].get<double>(),
                 timing["mean_ms"].get<double>());
   }
+  if (result.contains("fp32_overhead"))
+    std::printf("  instrumented FP32 / plain: %.3f   W8A8 / instrumented FP32: %.3f\n",
+                result["fp32_overhead"].get<double>(), result["w8a8_over_fp32"].get<double>());
   return 0;
 }
 

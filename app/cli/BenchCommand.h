@@ -10,10 +10,10 @@ class BenchCommand : public CliCommand
 {
 public:
   std::string name() const override { return "bench"; }
-  std::string summary() const override { return "benchmark engine hot paths (load + projection)"; }
+  std::string summary() const override { return "benchmark engine hot paths (projection, KNN, quantsim)"; }
   std::string help() const override;
-  std::set<std::string> valueOptions() const override { return {"case", "repeat", "height", "width", "seed"}; }
-  std::set<std::string> flagOptions() const override { return {"json"}; }
+  std::set<std::string> valueOptions() const override;
+  std::set<std::string> flagOptions() const override;
   int run(const CommandLine& options) override;
 };
 

@@ -81,6 +81,7 @@ struct QuantSim::Impl
       configEnabled.push_back(quantizer.enabled);
       configSymmetric.push_back(quantizer.symmetric);
       configPerChannel.push_back(quantizer.perChannel);
+      inPlaceAllowed.push_back(quantizer.mayQuantizeInPlace);
       byName[quantizer.info.name] = quantizer.info.id;
     }
     torchgraph::insertFakeQuantNodes(model, placed);
@@ -124,6 +125,7 @@ struct QuantSim::Impl
   std::vector<bool> configEnabled;
   std::vector<bool> configSymmetric;
   std::vector<bool> configPerChannel;
+  std::vector<bool> inPlaceAllowed;
   std::map<std::string, int> byName;
   std::vector<TensorStatistics> activationStatistics;
   std::vector<std::vector<TensorStatistics>> perChannelStatistics;
@@ -292,6 +294,7 @@ QuantVariant QuantSim::prepare(const std::vector<QuantizerSettings>& settings, c
         torchops::makeDeviceEncodings(quantizerEncodings, impl_->infos[id].channelAxis, impl_->torchDevice);
     else
       slot.perTensor = quantizerEncodings.front();
+    slot.inPlace = impl_->inPlaceAllowed[id];
   }
   return variant;
 }

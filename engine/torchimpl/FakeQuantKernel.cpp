@@ -4,6 +4,8 @@
 #include "quant/Calibrator.h"
 #include "quant/EncodingMath.h"
 
+#include <ATen/Parallel.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -75,6 +77,40 @@ torch::Tensor histogramCounts(const torch::Tensor& flat, double low, double high
   return torch::bincount(binned, {}, bins + 1).narrow(0, 0, bins).to(torch::kDouble).cpu();
 }
 
+/// The per-tensor CPU path: torch's own formula (x·(1/scale) in float32,
+/// round half to even, + zero point, clamp, back to float) without the
+/// gradient mask torch 1.13's op always computes, and optionally in place.
+/// Activation fake-quant is memory-bound, so the mask and the fresh output
+/// were most of simulation's cost on the CPU.
+bool cpuLoopFits(const torch::Tensor& x, std::int64_t quantMax)
+{
+  return x.device().is_cpu() && x.scalar_type() == torch::kFloat && x.is_contiguous() && quantMax <= 65535;
+}
+
+void cpuFakeQuantize(const torch::Tensor& input, torch::Tensor& output, double scale, std::int64_t zeroPoint,
+                     std::int64_t quantMax)
+{
+  const float scaleF = static_cast<float>(scale);
+  const float inverseScale = 1.0f / scaleF;
+  const float zero = static_cast<float>(zeroPoint);
+  const float top = static_cast<float>(quantMax);
+  // Adding and subtracting 1.5·2^23 rounds a float to the nearest integer, ties to
+  // even, for |v| < 2^22; values are first clamped to just outside the grid.
+  constexpr float kRound = 12582912.0f;
+  const float low = -zero - 1.0f;
+  const float high = top - zero + 1.0f;
+  const float* in = input.data_ptr<float>();
+  float* out = output.data_ptr<float>();
+  at::parallel_for(0, input.numel(), 1 << 15, [&](std::int64_t begin, std::int64_t end) {
+    for (std::int64_t i = begin; i < end; ++i) {
+      const float scaled = std::min(std::max(in[i] * inverseScale, low), high);
+      const float rounded = (scaled + kRound) - kRound;
+      const float level = std::min(std::max(rounded + zero, 0.0f), top);
+      out[i] = (level - zero) * scaleF;
+    }
+  });
+}
+
 } // namespace
 
 DeviceEncodings makeDeviceEncodings(const std::vector<Encoding>& encodings, int axis, torch::Device device)
@@ -120,10 +156,28 @@ torch::Tensor fakeQuantize(const torch::Tensor& x, const Encoding& encoding)
   EncodingMath::validateGrid(encoding);
   const std::int64_t quantMax = EncodingMath::gridSteps(encoding);
   const std::int64_t zeroPoint = -encoding.offset;
+  if (cpuLoopFits(x, quantMax)) {
+    torch::Tensor result = torch::empty_like(x);
+    cpuFakeQuantize(x, result, encoding.scale, zeroPoint, quantMax);
+    return result;
+  }
   if (fusedOpFits(x, quantMax))
     return torch::fake_quantize_per_tensor_affine(x.to(torch::kFloat), encoding.scale, zeroPoint, 0, quantMax)
       .to(x.scalar_type());
   return formulaQuantize(x, encoding.scale, static_cast<double>(zeroPoint), 0, quantMax);
+}
+
+void fakeQuantizeInPlace(torch::Tensor& x, const Encoding& encoding)
+{
+  if (encoding.dtype == QuantDtype::Int) {
+    EncodingMath::validateGrid(encoding);
+    const std::int64_t quantMax = EncodingMath::gridSteps(encoding);
+    if (cpuLoopFits(x, quantMax)) {
+      cpuFakeQuantize(x, x, encoding.scale, -encoding.offset, quantMax);
+      return;
+    }
+  }
+  x.copy_(fakeQuantize(x, encoding));
 }
 
 torch::Tensor fakeQuantizePerChannel(const torch::Tensor& x, const DeviceEncodings& encodings)

@@ -48,6 +48,10 @@ torch::Tensor fakeQuantize(const torch::Tensor& x, const Encoding& encoding);
 /// EngineError when the channel count or the device does not match x.
 torch::Tensor fakeQuantizePerChannel(const torch::Tensor& x, const DeviceEncodings& encodings);
 
+/// fakeQuantize written into `x` itself: for activations nothing else reads
+/// (saves an allocation and a pass over memory). Same values as fakeQuantize.
+void fakeQuantizeInPlace(torch::Tensor& x, const Encoding& encoding);
+
 /// Calibrator::accumulate on a tensor of any device and floating dtype: the
 /// same min/max, histogram range and bins (binning is done in double like the
 /// reference). Syncs with the device (calibration only). Throws EngineError on

@@ -94,6 +94,18 @@ bool hasWeightTensor(const InlinedModel& model, const OpNode& op)
   return weight && weight->dim() >= 1;
 }
 
+/// Ops whose out-of-place form always allocates its result. In-place forms
+/// (relu_) and ops that may return views (squeeze, pixel_shuffle) are excluded.
+bool returnsFreshTensor(const OpNode& op)
+{
+  static const std::set<std::string> fresh = {"Conv", "ConvTranspose", "Gemm", "BatchNormalization", "Relu",
+                                              "LeakyRelu", "Clip", "Sigmoid", "Tanh", "Gelu", "Silu", "Elu",
+                                              "Add", "Sub", "Mul", "Div", "Concat", "Softmax", "LogSoftmax",
+                                              "AveragePool", "MaxPool", "GlobalAveragePool", "Resize", "Mean", "Pad"};
+  const std::string kind = op.node->kind().toQualString();
+  return fresh.count(op.op.opType) > 0 && kind.back() != '_';
+}
+
 /// Weights, then the inputs the config asks for, then the output, per op.
 void placeOpQuantizers(const InlinedModel& model, const QuantSimConfig& config, const OpNode& op,
                        std::vector<PlacedQuantizer>& placed)
@@ -123,6 +135,7 @@ void placeOpQuantizers(const InlinedModel& model, const QuantSimConfig& config, 
   PlacedQuantizer output = makeQuantizer(op, QuantizerKind::Output, 0);
   output.enabled = config.outputQuantized(type);
   output.symmetric = config.activationSymmetric(type);
+  output.mayQuantizeInPlace = returnsFreshTensor(op);
   placed.push_back(output);
 }
 

@@ -20,6 +20,9 @@ struct PlacedQuantizer
   bool enabled = false;             ///< by the config (a preset may still turn it off)
   bool symmetric = false;
   bool perChannel = false;
+  /// An output quantizer whose op always returns a new tensor (not a view, not
+  /// an in-place op): nothing else reads that tensor, so it may be quantized in place.
+  bool mayQuantizeInPlace = false;
 };
 
 /// Finds the quantizable ops of an inlined (and BN-folded) graph, names their

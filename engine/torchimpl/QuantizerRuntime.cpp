@@ -80,7 +80,10 @@ at::Tensor QuantizerRuntime::quantize(Slot& slot, const at::Tensor& x)
     result = x.to(at::kHalf).to(x.scalar_type());
   else if (slot.perChannel)
     result = torchops::fakeQuantizePerChannel(x, *slot.perChannel);
-  else if (slot.perTensor)
+  else if (slot.perTensor && slot.inPlace) {
+    result = x;
+    torchops::fakeQuantizeInPlace(result, *slot.perTensor);
+  } else if (slot.perTensor)
     result = torchops::fakeQuantize(x, *slot.perTensor);
   else
     result = x;

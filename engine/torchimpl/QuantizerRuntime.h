@@ -25,6 +25,7 @@ public:
   {
     Mode mode = Mode::Off;
     bool castToHalf = false;           ///< a float16 quantizer
+    bool inPlace = false;              ///< the graph reads the input nowhere else
     std::optional<Encoding> perTensor; ///< Quantize with one encoding
     std::optional<torchops::DeviceEncodings> perChannel; ///< Quantize per channel, on the run's device
     TensorStatistics* statistics = nullptr; ///< Observe target

@@ -272,3 +272,30 @@ TEST(FakeQuantKernelTest, CudaMatchesCpu)
 
 } // namespace
 } // namespace quantlens
+
+// The CPU loop replaces torch's fused op for per-tensor activations: it must
+// give the same bits, ties included, copied or in place.
+TEST(FakeQuantKernelCpuLoop, EqualsTorchsFusedOpExactlyIncludingTies)
+{
+  quantlens::Encoding encoding = quantlens::EncodingMath::asymmetric(-1.0, 3.0, 8);
+  torch::manual_seed(21);
+  torch::Tensor x = torch::randn({4, 16, 33, 65}) * 2.0;
+  // Exact half steps: round half to even must agree.
+  const float scale = static_cast<float>(encoding.scale);
+  for (int k = -70; k < 200; ++k)
+    x.view(-1)[k + 70] = (static_cast<float>(k) + 0.5f) * scale;
+  const torch::Tensor expected =
+    torch::fake_quantize_per_tensor_affine(x, encoding.scale, -encoding.offset, 0, 255);
+  const torch::Tensor copied = quantlens::torchops::fakeQuantize(x, encoding);
+  EXPECT_TRUE(torch::equal(copied, expected));
+  torch::Tensor inPlace = x.clone();
+  quantlens::torchops::fakeQuantizeInPlace(inPlace, encoding);
+  EXPECT_TRUE(torch::equal(inPlace, expected));
+  for (int bits : {4, 16}) {
+    const auto other = quantlens::EncodingMath::asymmetric(-2.0, 5.0, bits);
+    const std::int64_t top = (1LL << bits) - 1;
+    EXPECT_TRUE(torch::equal(quantlens::torchops::fakeQuantize(x, other),
+                             torch::fake_quantize_per_tensor_affine(x, other.scale, -other.offset, 0, top)))
+      << bits << " bits";
+  }
+}

@@ -220,6 +220,21 @@ TEST(QuantSim, FourBitWeightsHurtMoreThanEightBit)
   }
 }
 
+// Activations are quantized in place where nothing else reads them: running a
+// variant again, or FP32 after it, must give the same results as before.
+TEST(QuantSim, RunsLeaveNoTraceInTheModel)
+{
+  QuantSim sim(fixture("nested_scripted.pt"), noFolding()); // so FP32 must equal the module exactly
+  const FloatTensor input = readFloatTensor("nested_scripted", "input");
+  calibrate(sim, input.shape);
+  const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  const auto variant = sim.prepare(settings, sim.computeEncodings(settings, QuantScheme{}));
+  const FloatTensor first = sim.run(variant, input);
+  EXPECT_EQ(sim.run(variant, input).values, first.values);
+  EXPECT_EQ(runPreset(sim, QuantPreset::Kind::Fp32, input).values, sim.runOriginal(input).values);
+  EXPECT_EQ(sim.run(variant, input).values, first.values);
+}
+
 TEST(QuantSim, EncodingsNeedCalibrationAndRejectBadData)
 {
   QuantSim sim(fixture("conv_bn_relu.pt"));
