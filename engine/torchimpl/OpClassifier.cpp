@@ -97,6 +97,17 @@ std::optional<OpClass> classifyOp(const Node* node)
   return found->second;
 }
 
+const std::set<std::string>& knownOpTypes()
+{
+  static const std::set<std::string> types = [] {
+    std::set<std::string> all = {"Conv", "ConvTranspose", "Add", "Sub", "Mul", "Div"};
+    for (const auto& entry : simpleOps())
+      all.insert(entry.second.opType);
+    return all;
+  }();
+  return types;
+}
+
 std::vector<torch::jit::Node*> dataConsumers(const torch::jit::Value* value)
 {
   std::vector<torch::jit::Node*> consumers;

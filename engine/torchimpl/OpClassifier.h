@@ -5,6 +5,7 @@
 #include <torch/script.h>
 
 #include <optional>
+#include <set>
 #include <vector>
 #include <string>
 
@@ -23,6 +24,9 @@ struct OpClass
 /// Returns the class of ops that get quantizers; nullopt for data movement
 /// (view, reshape, size, dropout, ...) which quantization leaves alone.
 std::optional<OpClass> classifyOp(const torch::jit::Node* node);
+
+/// Every op type classifyOp can return, for checking a config's supergroups.
+const std::set<std::string>& knownOpTypes();
 
 /// The nodes that read a value's data. Uses that only read its metadata
 /// (aten::dim, aten::size: e.g. BatchNorm's input-dimension check) do not

@@ -202,10 +202,29 @@ void placeModelInput(const QuantSimConfig& config, const InlinedModel& model, co
   }
 }
 
+/// A supergroup naming an op type QuantLens cannot recognize would silently
+/// never match: say so instead.
+void checkSupergroups(const QuantSimConfig& config)
+{
+  const auto& known = knownOpTypes();
+  for (std::size_t i = 0; i < config.supergroups().size(); ++i) {
+    for (const auto& type : config.supergroups()[i]) {
+      if (known.count(type))
+        continue;
+      std::string list;
+      for (const auto& name : known)
+        list += (list.empty() ? "" : ", ") + name;
+      throw EngineError("quantsim config: supergroups[" + std::to_string(i) + "] uses op type '" + type +
+                        "', which QuantLens does not support (supported: " + list + ")");
+    }
+  }
+}
+
 } // namespace
 
 std::vector<PlacedQuantizer> placeQuantizers(const InlinedModel& model, const QuantSimConfig& config)
 {
+  checkSupergroups(config);
   std::vector<OpNode> ops;
   collectOps(model.graph()->block(), ops);
   if (ops.empty())

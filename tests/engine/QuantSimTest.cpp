@@ -10,6 +10,7 @@
 #include <limits>
 #include <random>
 #include <set>
+#include <unistd.h>
 
 using namespace quantlens;
 
@@ -249,11 +250,27 @@ TEST(QuantSim, EncodingsNeedCalibrationAndRejectBadData)
   EXPECT_NO_THROW(sim.computeEncodings(settings, QuantScheme{}));
 }
 
+TEST(QuantSim, RejectsAConfigWhoseSupergroupNamesAnUnsupportedOp)
+{
+  const auto dir = std::filesystem::temp_directory_path() / ("quantlens-config-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto config = dir / "config.json";
+  std::ofstream(config) << R"({"defaults": {"ops": {"is_output_quantized": "True"},
+    "params": {"is_quantized": "True", "is_symmetric": "True"}},
+    "params": {}, "op_type": {}, "supergroups": [{"op_list": ["Conv", "Frobnicate"]}],
+    "model_input": {"is_input_quantized": "True"}, "model_output": {}})";
+  QuantSimOptions options;
+  options.configFile = config;
+  expectEngineError([&] { QuantSim sim(fixture("conv_bn_relu.pt"), options); }, "'Frobnicate'");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(QuantSim, RejectsFilesItCannotUse)
 {
   expectEngineError([] { QuantSim sim(fixture("not_torchscript.pt")); }, "not a TorchScript model");
   expectEngineError([] { QuantSim sim(fixture("two_inputs.pt")); }, "exactly one tensor");
   expectEngineError([] { QuantSim sim(fixture("missing.pt")); }, "missing.pt");
+  expectEngineError([] { QuantSim sim(fixture("reshape_only.pt")); }, "no quantizable op");
   if (!KnnPostprocess::cudaAvailable()) {
     QuantSimOptions cuda;
     cuda.device = ComputeDevice::Cuda;
