@@ -1,0 +1,1 @@
+"""Data readers for the Python tools (training the demo model)."""
