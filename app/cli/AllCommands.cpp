@@ -1,5 +1,6 @@
 #include "BenchCommand.h"
 #include "CliCommand.h"
+#include "EvalCommand.h"
 #include "ExportCommand.h"
 #include "InfoCommand.h"
 #include "SynthCommand.h"
@@ -11,6 +12,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
   std::vector<std::unique_ptr<CliCommand>> commands;
   commands.push_back(std::make_unique<SynthCommand>());
   commands.push_back(std::make_unique<InfoCommand>());
+  commands.push_back(std::make_unique<EvalCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
   commands.push_back(std::make_unique<BenchCommand>());
   return commands;

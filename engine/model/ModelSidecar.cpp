@@ -2,8 +2,7 @@
 
 #include "core/EngineError.h"
 #include "core/FileIO.h"
-
-#include <nlohmann/json.hpp>
+#include "core/JsonParsing.h"
 
 namespace quantlens {
 
@@ -19,7 +18,7 @@ public:
 
   [[noreturn]] void fail(const std::string& field, const std::string& problem) const
   {
-    throw EngineError(source_ + ": " + field + ": " + problem);
+    jsonparsing::fail(source_, field, problem);
   }
 
   const json& at(const std::string& path) const
@@ -109,7 +108,12 @@ std::optional<ModelSidecar> ModelSidecar::findFor(const std::filesystem::path& m
   std::error_code error;
   if (!std::filesystem::exists(path, error))
     return std::nullopt;
-  return read(path);
+  // A JSON file of some other tool beside the model is not our sidecar: ignore it.
+  const std::string text = fileio::readText(path);
+  const json root = jsonparsing::parse(text, "'" + path.string() + "'");
+  if (root.is_object() && !root.contains("format"))
+    return std::nullopt;
+  return fromJson(text, "'" + path.string() + "'");
 }
 
 ModelSidecar ModelSidecar::read(const std::filesystem::path& file)
@@ -119,12 +123,7 @@ ModelSidecar ModelSidecar::read(const std::filesystem::path& file)
 
 ModelSidecar ModelSidecar::fromJson(const std::string& text, const std::string& sourceName)
 {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw EngineError(sourceName + " is not valid JSON: " + error.what());
-  }
+  const json root = jsonparsing::parse(text, sourceName);
   const SidecarReader reader(root, sourceName);
   if (!root.is_object() || reader.text("format") != "quantlens-model")
     reader.fail("format", "expected \"quantlens-model\"");

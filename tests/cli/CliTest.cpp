@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <cstring>
 #include <map>
 #include <sys/wait.h>
 
@@ -272,4 +273,109 @@ TEST_F(CliTest, ModelCommandsRejectBadInput)
     EXPECT_NE(result.err.find(c.fragment), std::string::npos) << c.arguments << "\n" << result.err;
   }
   EXPECT_FALSE(std::filesystem::exists(output)) << "a failed export must not leave a file";
+}
+
+namespace {
+
+/// Independent of the engine: per-point IoU over train ids 1..19 from raw label
+/// files, with the learning map read by the test itself from the shipped yaml
+/// text (a small parser for its "learning_map:" block).
+std::map<std::uint32_t, int> learningMapFromYaml(const std::string& yaml)
+{
+  std::map<std::uint32_t, int> map;
+  const auto start = yaml.find("\nlearning_map:");
+  std::size_t line = yaml.find('\n', start + 1) + 1;
+  while (line < yaml.size() && yaml[line] == ' ') {
+    const auto end = yaml.find('\n', line);
+    const std::string entry = yaml.substr(line, end - line);
+    const auto colon = entry.find(':');
+    map[static_cast<std::uint32_t>(std::stoul(entry.substr(0, colon)))] = std::stoi(entry.substr(colon + 1));
+    line = end + 1;
+  }
+  return map;
+}
+
+std::vector<std::uint32_t> readLabels(const std::filesystem::path& file)
+{
+  const std::string bytes = slurp(file);
+  std::vector<std::uint32_t> labels(bytes.size() / 4);
+  std::memcpy(labels.data(), bytes.data(), bytes.size());
+  return labels;
+}
+
+} // namespace
+
+TEST_F(CliTest, EvalScoresVariantsAndSavesPredictionsAnyEvaluatorCanRead)
+{
+  const auto sequence = synth(3, 6);
+  const auto predictions = root_ / "predictions";
+  const Result result = runCli("eval --quiet --json --model " + fixtureModel("salsanext_script.pt") + " --sequence " +
+                               sequence.string() + " --scans 0:3 --preset FP32,W4A8 --save-predictions " +
+                               predictions.string());
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["variants"].size(), 2u);
+  EXPECT_EQ(json["variants"][0]["name"], "FP32");
+  EXPECT_EQ(json["variants"][1]["name"], "W4A8");
+  EXPECT_EQ(json["variants"][0]["scans"], 3);
+  EXPECT_EQ(json["variants"][0]["iou"].size(), 19u);
+  EXPECT_TRUE(json["variants"][0]["iou"].contains("traffic-sign"));
+  EXPECT_GT(json["variants"][1]["changed_fraction"].get<double>(), 0.0);
+
+  // Recompute FP32's mIoU from the saved files with the test's own code.
+  const auto learning = learningMapFromYaml(slurp(std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources/labels/semantic-kitti.yaml"));
+  std::vector<double> tp(20, 0), fp(20, 0), fn(20, 0);
+  for (const char* id : {"000000", "000001", "000002"}) {
+    const auto predicted = readLabels(predictions / "FP32/sequences/04/predictions" / (std::string(id) + ".label"));
+    const auto truth = readLabels(sequence / "labels" / (std::string(id) + ".label"));
+    ASSERT_EQ(predicted.size(), truth.size()) << id;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+      ASSERT_TRUE(learning.count(predicted[i])) << "prediction " << predicted[i] << " is not a raw SemanticKITTI id";
+      const int p = learning.at(predicted[i]);
+      const int t = learning.count(truth[i] & 0xFFFF) ? learning.at(truth[i] & 0xFFFF) : 0;
+      if (t == 0)
+        continue;
+      if (p == t) {
+        tp[t] += 1;
+      } else {
+        fn[t] += 1;
+        fp[p] += 1;
+      }
+    }
+  }
+  double sum = 0.0;
+  for (int c = 1; c < 20; ++c)
+    sum += tp[c] / (tp[c] + fp[c] + fn[c] + 1e-15);
+  EXPECT_NEAR(json["variants"][0]["miou"].get<double>(), sum / 19.0, 1e-9);
+}
+
+TEST_F(CliTest, EvalRejectsBadArguments)
+{
+  const auto sequence = synth(1, 6);
+  const std::string model = " --model " + fixtureModel("salsanext_script.pt");
+  struct Case
+  {
+    std::string arguments;
+    int status;
+    std::string fragment;
+  };
+  const std::vector<Case> cases = {
+    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32,W3A8", 1, "unknown preset 'W3A8'"},
+    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans 5:9", 2, "selects no scan"},
+    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans x:y", 2, "--scans expects"},
+    {"eval" + model + " --sequence " + (root_ / "nowhere").string() + " --preset FP32", 1, "does not exist"},
+    {"eval --model " + fixtureModel("conv_bn_relu.pt") + " --sequence " + sequence.string() + " --preset FP32", 2,
+     "has no sidecar"},
+    {"eval" + model + " --sequence " + sequence.string() + " --preset custom:" + (root_ / "none.json").string(), 1,
+     "none.json"},
+  };
+  for (const auto& c : cases) {
+    const Result result = runCli(c.arguments);
+    EXPECT_EQ(result.status, c.status) << c.arguments << "\n" << result.err;
+    EXPECT_NE(result.err.find(c.fragment), std::string::npos) << c.arguments << "\n" << result.err;
+  }
+  std::filesystem::remove_all(sequence / "labels");
+  const Result unlabeled = runCli("eval" + model + " --sequence " + sequence.string() + " --preset FP32");
+  EXPECT_EQ(unlabeled.status, 1);
+  EXPECT_NE(unlabeled.err.find("no labels/ folder"), std::string::npos) << unlabeled.err;
 }

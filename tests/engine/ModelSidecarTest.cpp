@@ -65,6 +65,12 @@ TEST(ModelSidecar, IsFoundBesideTheModel)
   ASSERT_TRUE(ModelSidecar::findFor(dir / "net.pt").has_value());
   test::writeText(dir / "net.json", "{ nope");
   EXPECT_THROW(ModelSidecar::findFor(dir / "net.pt"), EngineError);
+  // Another tool's JSON beside the model is not a sidecar.
+  test::writeText(dir / "net.json", R"({"input_shape": [1, 5, 8, 16]})");
+  EXPECT_FALSE(ModelSidecar::findFor(dir / "net.pt").has_value());
+  // A QuantLens sidecar with a wrong value is an error, not ignored.
+  test::writeText(dir / "net.json", std::regex_replace(kValid, std::regex(R"("num_classes": 20)"), R"("num_classes": 1)"));
+  EXPECT_THROW(ModelSidecar::findFor(dir / "net.pt"), EngineError);
 }
 
 TEST(ModelSidecar, NamesTheFieldThatIsWrong)
