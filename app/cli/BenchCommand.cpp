@@ -55,16 +55,29 @@ double millisecondsOf(Work work)
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-/// Loading a .bin from the page cache and projecting it, like every scan the
-/// app shows: the budget is 5 ms on one core for ~120k points at 64×2048.
-nlohmann::json benchLoadAndProject(const CommandLine& options)
+/// --height and --width of the range image (the HDL-64E defaults otherwise).
+SensorConfig sensorFrom(const CommandLine& options)
 {
   SensorConfig sensor;
   sensor.height = static_cast<int>(options.integer("height", 64, 1, 4096));
   sensor.width = static_cast<int>(options.integer("width", 2048, 1, 16384));
-  const auto repeat = static_cast<std::size_t>(options.integer("repeat", 200, 1, 100000));
+  return sensor;
+}
+
+SyntheticScannerOptions scannerFrom(const CommandLine& options)
+{
   SyntheticScannerOptions scannerOptions;
   scannerOptions.seed = static_cast<std::uint64_t>(options.integer("seed", 1, 0, 1LL << 62));
+  return scannerOptions;
+}
+
+/// Loading a .bin from the page cache and projecting it, like every scan the
+/// app shows: the budget is 5 ms on one core for ~120k points at 64×2048.
+nlohmann::json benchLoadAndProject(const CommandLine& options)
+{
+  const SensorConfig sensor = sensorFrom(options);
+  const auto repeat = static_cast<std::size_t>(options.integer("repeat", 200, 1, 100000));
+  const SyntheticScannerOptions scannerOptions = scannerFrom(options);
 
   const auto folder = std::filesystem::temp_directory_path() / ("quantlens-bench-" + std::to_string(::getpid()));
   const SemanticKittiWriter writer(folder);
@@ -100,12 +113,9 @@ nlohmann::json benchLoadAndProject(const CommandLine& options)
 /// KNN label cleaning of one projected scan, from its ground-truth labels.
 nlohmann::json benchKnn(const CommandLine& options)
 {
-  SensorConfig sensor;
-  sensor.height = static_cast<int>(options.integer("height", 64, 1, 4096));
-  sensor.width = static_cast<int>(options.integer("width", 2048, 1, 16384));
+  const SensorConfig sensor = sensorFrom(options);
   const auto repeat = static_cast<std::size_t>(options.integer("repeat", 20, 1, 100000));
-  SyntheticScannerOptions scannerOptions;
-  scannerOptions.seed = static_cast<std::uint64_t>(options.integer("seed", 1, 0, 1LL << 62));
+  const SyntheticScannerOptions scannerOptions = scannerFrom(options);
   const Scan scan = SyntheticScanner(scannerOptions).scan(0);
   const ProjectedScan projected = RangeProjection(sensor).project(scan.points);
   const LabelMap labels = LabelMap::semanticKitti();

@@ -1,6 +1,7 @@
 #include "quant/EncodingsFile.h"
 
 #include "core/EngineError.h"
+#include "core/JsonParsing.h"
 #include "core/FileIO.h"
 
 #include <nlohmann/json.hpp>
@@ -66,20 +67,10 @@ public:
 
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const
   {
-    throw EngineError(source_ + ": " + (path.empty() ? "" : path + ": ") + problem);
+    jsonparsing::fail(source_, path, problem);
   }
 
-  Json parseJson(std::string_view text) const
-  {
-    try {
-      return Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& error) {
-      // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."; keep the readable part.
-      const std::string message = error.what();
-      const auto bracket = message.find("] ");
-      fail("", "invalid JSON: " + (bracket == std::string::npos ? message : message.substr(bracket + 2)));
-    }
-  }
+  Json parseJson(std::string_view text) const { return jsonparsing::parse(text, source_); }
 
   EncodingsDocument document(const Json& root) const
   {

@@ -2,6 +2,7 @@
 
 #include "core/EmbeddedResources.h"
 #include "core/EngineError.h"
+#include "core/JsonParsing.h"
 #include "core/FileIO.h"
 
 #include <nlohmann/json.hpp>
@@ -55,7 +56,7 @@ public:
 private:
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const
   {
-    throw EngineError(source_ + ": " + (path.empty() ? "" : path + ": ") + problem);
+    jsonparsing::fail(source_, path, problem);
   }
 
   static std::string join(const std::string& path, const std::string& key)
@@ -63,17 +64,7 @@ private:
     return path.empty() ? key : path + "." + key;
   }
 
-  Json parseJson(std::string_view text) const
-  {
-    try {
-      return Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& error) {
-      // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."; keep the readable part.
-      const std::string message = error.what();
-      const auto bracket = message.find("] ");
-      fail("", "invalid JSON: " + (bracket == std::string::npos ? message : message.substr(bracket + 2)));
-    }
-  }
+  Json parseJson(std::string_view text) const { return jsonparsing::parse(text, source_); }
 
   void expectObject(const Json& value, const std::string& path) const
   {
