@@ -3,6 +3,7 @@
 #include "EvalCommand.h"
 #include "ExportCommand.h"
 #include "InfoCommand.h"
+#include "SensitivityCommand.h"
 #include "SynthCommand.h"
 
 namespace quantlens::cli {
@@ -13,6 +14,8 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
   commands.push_back(std::make_unique<SynthCommand>());
   commands.push_back(std::make_unique<InfoCommand>());
   commands.push_back(std::make_unique<EvalCommand>());
+  commands.push_back(std::make_unique<SensitivityCommand>());
+  commands.push_back(std::make_unique<MergeCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
   commands.push_back(std::make_unique<BenchCommand>());
   return commands;

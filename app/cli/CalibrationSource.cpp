@@ -24,43 +24,38 @@ std::size_t parseRandomCount(const std::string& text)
   return count;
 }
 
-std::size_t calibrateRandom(QuantSim& sim, const std::vector<std::int64_t>& shape, std::size_t count, Feedback& feedback)
+std::vector<FloatTensor> randomInputs(const std::vector<std::int64_t>& shape, std::size_t count, Feedback& feedback)
 {
-  FloatTensor input;
-  input.shape = shape;
-  input.values.resize(static_cast<std::size_t>(input.elementCount()));
+  std::vector<FloatTensor> inputs(count);
   for (std::size_t i = 0; i < count; ++i) {
     feedback.throwIfCanceled();
+    inputs[i].shape = shape;
+    inputs[i].values.resize(static_cast<std::size_t>(inputs[i].elementCount()));
     DeterministicRandom random(1000 + i);
-    for (auto& value : input.values)
+    for (auto& value : inputs[i].values)
       value = static_cast<float>(random.normal());
-    sim.calibrate(input);
-    feedback.setProgress(static_cast<double>(i + 1) / count, "random input " + std::to_string(i + 1));
   }
-  return count;
+  return inputs;
 }
 
-std::size_t calibrateOnSequence(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
-                                Feedback& feedback)
+std::vector<FloatTensor> sequenceInputs(const ModelArguments& model, const CommandLine& options, Feedback& feedback)
 {
   if (!model.sidecar)
-    throw UsageError("calibrating on a sequence needs the model's sidecar (" +
-                     ModelSidecar::pathFor(model.model).string() + ") for the projection and normalization");
+    throw UsageError("using a sequence needs the model's sidecar (" + ModelSidecar::pathFor(model.model).string() +
+                     ") for the projection and normalization");
   const SemanticKittiSequence sequence(options.required("sequence"));
   const auto scans = ScanRange::parse(options.valueOr("scans", "0:"), sequence.scanCount());
   const RangeProjection projection(model.sidecar->sensor);
   ProjectedScan projected;
-  FloatTensor input;
-  input.shape = model.sidecar->inputShape;
+  std::vector<FloatTensor> inputs;
   for (std::size_t i = 0; i < scans.size(); ++i) {
     feedback.throwIfCanceled();
     const Scan scan = sequence.loadScan(scans[i], SemanticKittiSequence::Labels::Skip);
     projection.project(scan.points, projected);
-    input.values = projected.input;
-    sim.calibrate(input);
-    feedback.setProgress(static_cast<double>(i + 1) / scans.size(), "scan " + sequence.scanIds()[scans[i]]);
+    inputs.push_back({model.sidecar->inputShape, projected.input});
+    feedback.setProgress(0.5 * static_cast<double>(i + 1) / scans.size(), "scan " + sequence.scanIds()[scans[i]]);
   }
-  return scans.size();
+  return inputs;
 }
 
 } // namespace
@@ -72,16 +67,28 @@ std::string CalibrationSource::help()
          "  --scans A:B[:STEP]       which scans (default: all)\n";
 }
 
-std::size_t CalibrationSource::calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
-                                         Feedback& feedback)
+std::vector<FloatTensor> CalibrationSource::inputs(const ModelArguments& model, const CommandLine& options,
+                                                   Feedback& feedback)
 {
   if (options.has("calibration") && options.has("sequence"))
     throw UsageError("give either --calibration random:N or --sequence DIR, not both");
   if (options.has("calibration"))
-    return calibrateRandom(sim, model.requireInputShape(), parseRandomCount(options.required("calibration")), feedback);
+    return randomInputs(model.requireInputShape(), parseRandomCount(options.required("calibration")), feedback);
   if (options.has("sequence"))
-    return calibrateOnSequence(sim, model, options, feedback);
+    return sequenceInputs(model, options, feedback);
   throw UsageError("no calibration data: give --calibration random:N or --sequence DIR [--scans A:B]");
+}
+
+std::size_t CalibrationSource::calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
+                                         Feedback& feedback)
+{
+  const auto data = inputs(model, options, feedback);
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    feedback.throwIfCanceled();
+    sim.calibrate(data[i]);
+    feedback.setProgress(0.5 + 0.5 * static_cast<double>(i + 1) / data.size(), "calibrating");
+  }
+  return data.size();
 }
 
 } // namespace quantlens::cli

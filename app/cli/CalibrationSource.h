@@ -17,6 +17,9 @@ public:
   static std::set<std::string> valueOptions() { return {"calibration", "sequence", "scans"}; }
   static std::string help();
 
+  /// The inputs the options select, in the model's input shape.
+  static std::vector<FloatTensor> inputs(const ModelArguments& model, const CommandLine& options, Feedback& feedback);
+
   /// Runs the calibration passes on `sim`; returns how many inputs were used.
   static std::size_t calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
                                Feedback& feedback);

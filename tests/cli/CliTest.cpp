@@ -8,6 +8,7 @@
 #include <iterator>
 #include <cstring>
 #include <map>
+#include <set>
 #include <sys/wait.h>
 
 namespace {
@@ -378,4 +379,39 @@ TEST_F(CliTest, EvalRejectsBadArguments)
   const Result unlabeled = runCli("eval" + model + " --sequence " + sequence.string() + " --preset FP32");
   EXPECT_EQ(unlabeled.status, 1);
   EXPECT_NE(unlabeled.err.find("no labels/ folder"), std::string::npos) << unlabeled.err;
+}
+
+TEST_F(CliTest, SensitivityShardsMergeToTheFullRanking)
+{
+  const std::string base = "sensitivity --quiet --model " + fixtureModel("fragile.pt") +
+                           " --input-shape 1,5,8,16 --preset W8A8 --calibration random:2";
+  const Result full = runCli(base + " --json");
+  ASSERT_EQ(full.status, 0) << full.err;
+  const auto fullJson = nlohmann::json::parse(full.out);
+  ASSERT_GE(fullJson["layers"].size(), 3u);
+  const std::set<std::string> fragile = {fullJson["layers"][0]["module"], fullJson["layers"][1]["module"]};
+  EXPECT_EQ(fragile, (std::set<std::string>{"conv2", "relu1"}));
+
+  std::string shards;
+  for (int k = 0; k < 2; ++k) {
+    const auto file = root_ / ("shard" + std::to_string(k) + ".json");
+    const Result shard = runCli(base + " --shard " + std::to_string(k) + "/2 --output " + file.string());
+    ASSERT_EQ(shard.status, 0) << shard.err;
+    shards += (k ? "," : "") + file.string();
+  }
+  const Result merged = runCli("merge --json --inputs " + shards);
+  ASSERT_EQ(merged.status, 0) << merged.err;
+  const auto mergedJson = nlohmann::json::parse(merged.out);
+  ASSERT_EQ(mergedJson["layers"].size(), fullJson["layers"].size());
+  for (std::size_t i = 0; i < fullJson["layers"].size(); ++i)
+    EXPECT_EQ(mergedJson["layers"][i]["module"], fullJson["layers"][i]["module"]);
+
+  const Result missing = runCli("merge --inputs " + (root_ / "shard0.json").string());
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("shard 1/2 is missing"), std::string::npos) << missing.err;
+  const Result badShard = runCli(base + " --shard 2/2");
+  EXPECT_EQ(badShard.status, 2);
+  EXPECT_NE(badShard.err.find("--shard expects k/n"), std::string::npos) << badShard.err;
+  const Result badMode = runCli(base + " --mode sideways");
+  EXPECT_EQ(badMode.status, 2);
 }
