@@ -11,13 +11,9 @@
 #include <random>
 
 using namespace quantlens;
+using quantlens::test::fixture;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-  return std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name;
-}
 
 FloatTensor randomInput(std::vector<std::int64_t> shape, unsigned seed)
 {

@@ -19,15 +19,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string errorOf(const std::function<void()>& call)
-{
-  try {
-    call();
-  } catch (const EngineError& error) {
-    return error.what();
-  }
-  return "";
-}
 
 Encoding intEncoding(int bitwidth, bool symmetric, double scale, std::int64_t offset)
 {
@@ -263,7 +254,7 @@ TEST(EncodingsFileTest, ReadsAimetStyleVariants)
 
 std::string readError(const std::string& text)
 {
-  return errorOf([&] { EncodingsFile::fromJson(text, "x.encodings"); });
+  return test::engineErrorOf([&] { EncodingsFile::fromJson(text, "x.encodings"); });
 }
 
 const char* const kGood061 = R"({ "version": "0.6.1",
@@ -346,7 +337,7 @@ TEST(EncodingsFileTest, BadDocumentsAreErrors)
   EXPECT_EQ(invalid.rfind("x.encodings: invalid JSON", 0), 0u) << invalid;
   EXPECT_NE(invalid.find("line 2"), std::string::npos) << invalid;
 
-  const std::string missing = errorOf([] { EncodingsFile::read("/nonexistent/dir/y.encodings"); });
+  const std::string missing = test::engineErrorOf([] { EncodingsFile::read("/nonexistent/dir/y.encodings"); });
   EXPECT_NE(missing.find("y.encodings"), std::string::npos) << missing;
 }
 
@@ -385,10 +376,10 @@ TEST(EncodingsFileTest, WriterRejectsWhatAimetCannotHold)
 {
   EncodingsDocument document;
   document.encodings["m.output[0]"] = { intEncoding(8, false, 0.1, -3), intEncoding(8, false, 0.1, -3) };
-  EXPECT_NE(errorOf([&] { EncodingsFile::toJson061(document); }).find("'m.output[0]' has 2 encodings"),
+  EXPECT_NE(test::engineErrorOf([&] { EncodingsFile::toJson061(document); }).find("'m.output[0]' has 2 encodings"),
             std::string::npos);
   document.encodings["m.output[0]"] = {};
-  EXPECT_NE(errorOf([&] { EncodingsFile::toJson100(document); }).find("'m.output[0]' has no encoding"),
+  EXPECT_NE(test::engineErrorOf([&] { EncodingsFile::toJson100(document); }).find("'m.output[0]' has no encoding"),
             std::string::npos);
 }
 
@@ -413,7 +404,7 @@ TEST(EncodingsFileTest, SingleEncodingJsonRoundTrip)
   const std::string text = EncodingsFile::encodingToJson(encoding);
   EXPECT_EQ(Json::parse(text)["is_symmetric"], "True");
   EXPECT_EQ(EncodingsFile::encodingFromJson(text, "s", "enc"), encoding);
-  EXPECT_EQ(errorOf([] { EncodingsFile::encodingFromJson(R"({"bitwidth": 8})", "s", "enc"); }),
+  EXPECT_EQ(test::engineErrorOf([] { EncodingsFile::encodingFromJson(R"({"bitwidth": 8})", "s", "enc"); }),
             "s: enc: missing 'min'");
 }
 

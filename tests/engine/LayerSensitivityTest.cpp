@@ -1,3 +1,5 @@
+#include "TestData.h"
+
 #include "core/EngineError.h"
 #include "eval/LayerSensitivity.h"
 
@@ -7,13 +9,9 @@
 #include <random>
 
 using namespace quantlens;
+using quantlens::test::fixture;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-  return std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name;
-}
 
 std::vector<FloatTensor> randomInputs(std::vector<std::int64_t> shape, int count)
 {

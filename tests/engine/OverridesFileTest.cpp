@@ -20,15 +20,6 @@ namespace {
 using Json = nlohmann::json;
 using Names = std::set<std::string>;
 
-std::string errorOf(const std::function<void()>& call)
-{
-  try {
-    call();
-  } catch (const EngineError& error) {
-    return error.what();
-  }
-  return "";
-}
 
 /// A shipped recipe: the embedded copy once resources/CMakeLists.txt lists it,
 /// else the file in the source tree next to this test.
@@ -176,7 +167,7 @@ std::string readError(const std::string& quantizerJson)
   const std::string text =
     R"({ "format": "quantlens-overrides", "version": 1, "quantizers": { "downCntx.conv1.weight": )" + quantizerJson +
     " } }";
-  return errorOf([&] { OverridesFile::fromJson(text, "recipe.json"); });
+  return test::engineErrorOf([&] { OverridesFile::fromJson(text, "recipe.json"); });
 }
 
 TEST(OverridesFileTest, BadQuantizerValuesAreRejected)
@@ -210,7 +201,7 @@ TEST(OverridesFileTest, BadQuantizerValuesAreRejected)
 
 std::string documentError(const std::string& text)
 {
-  return errorOf([&] { OverridesFile::fromJson(text, "recipe.json"); });
+  return test::engineErrorOf([&] { OverridesFile::fromJson(text, "recipe.json"); });
 }
 
 TEST(OverridesFileTest, BadDocumentsAreRejected)
@@ -243,10 +234,10 @@ TEST(OverridesFileTest, WriterRejectsInvalidBitwidths)
 {
   Overrides overrides;
   overrides.quantizers["a.output[0]"].bitwidth = 40;
-  EXPECT_NE(errorOf([&] { OverridesFile::toJson(overrides); }).find("'a.output[0]' has bitwidth 40"),
+  EXPECT_NE(test::engineErrorOf([&] { OverridesFile::toJson(overrides); }).find("'a.output[0]' has bitwidth 40"),
             std::string::npos);
   const auto dir = test::freshTempDir("OverridesWriterRejects");
-  EXPECT_FALSE(errorOf([&] { OverridesFile::write(dir / "bad.json", overrides); }).empty());
+  EXPECT_FALSE(test::engineErrorOf([&] { OverridesFile::write(dir / "bad.json", overrides); }).empty());
   EXPECT_FALSE(std::filesystem::exists(dir / "bad.json"));
 }
 

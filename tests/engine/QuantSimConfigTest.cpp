@@ -15,20 +15,10 @@ namespace {
 
 using Groups = std::vector<std::vector<std::string>>;
 
-/// The EngineError message of `call`, or "" when it throws nothing.
-std::string errorOf(const std::function<void()>& call)
-{
-  try {
-    call();
-  } catch (const EngineError& error) {
-    return error.what();
-  }
-  return "";
-}
 
 std::string configError(const std::string& json)
 {
-  return errorOf([&] { QuantSimConfig::fromJson(json, "config.json"); });
+  return test::engineErrorOf([&] { QuantSimConfig::fromJson(json, "config.json"); });
 }
 
 // A small valid config exercising every precedence level; expectations below are read off it by hand.
@@ -110,7 +100,7 @@ TEST(QuantSimConfigTest, FromFileMatchesEmbeddedAndNamesTheFile)
   EXPECT_EQ(config.supergroups(), QuantSimConfig::defaultPerChannel().supergroups());
   EXPECT_TRUE(config.perChannel("Conv"));
 
-  const std::string missing = errorOf([&] { QuantSimConfig::fromFile(dir / "nope.json"); });
+  const std::string missing = test::engineErrorOf([&] { QuantSimConfig::fromFile(dir / "nope.json"); });
   EXPECT_NE(missing.find("nope.json"), std::string::npos) << missing;
 }
 

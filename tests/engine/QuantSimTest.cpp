@@ -1,3 +1,5 @@
+#include "TestData.h"
+
 #include "core/EngineError.h"
 #include "data/KnnPostprocess.h"
 #include "model/QuantSim.h"
@@ -13,13 +15,10 @@
 #include <unistd.h>
 
 using namespace quantlens;
+using quantlens::test::expectEngineError;
+using quantlens::test::fixture;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-  return std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name;
-}
 
 FloatTensor readFloatTensor(const std::string& model, const std::string& which)
 {
@@ -97,17 +96,6 @@ FloatTensor runPreset(QuantSim& sim, QuantPreset::Kind kind, const FloatTensor& 
   const auto settings = sim.presetSettings({kind});
   const auto encodings = kind == QuantPreset::Kind::Fp32 ? EncodingTable{} : sim.computeEncodings(settings, QuantScheme{});
   return sim.run(sim.prepare(settings, encodings), input);
-}
-
-template <typename Call>
-void expectEngineError(Call call, const std::string& fragment)
-{
-  try {
-    call();
-    FAIL() << "expected an EngineError containing '" << fragment << "'";
-  } catch (const EngineError& error) {
-    EXPECT_NE(std::string(error.what()).find(fragment), std::string::npos) << error.what();
-  }
 }
 
 } // namespace

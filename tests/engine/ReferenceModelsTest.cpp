@@ -1,3 +1,5 @@
+#include "TestData.h"
+
 #include "model/ModelSidecar.h"
 #include "model/QuantSim.h"
 
@@ -7,13 +9,9 @@
 #include <set>
 
 using namespace quantlens;
+using quantlens::test::fixture;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-  return std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name;
-}
 
 FloatTensor readRaw(const std::string& file, std::vector<std::int64_t> shape)
 {

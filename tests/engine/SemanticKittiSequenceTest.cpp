@@ -10,6 +10,7 @@
 #include <limits>
 
 using namespace quantlens;
+using quantlens::test::expectEngineError;
 
 namespace {
 
@@ -27,20 +28,6 @@ std::vector<std::uint32_t> makeLabels(std::size_t count)
   for (std::size_t i = 0; i < count; ++i)
     labels.push_back(Scan::packLabel(static_cast<std::uint16_t>(i % 3 == 0 ? 40 : 10), static_cast<std::uint16_t>(i % 7)));
   return labels;
-}
-
-/// Expects an EngineError whose message contains every fragment.
-template <typename Call>
-void expectEngineError(Call call, std::initializer_list<std::string> fragments)
-{
-  try {
-    call();
-    FAIL() << "expected an EngineError";
-  } catch (const EngineError& error) {
-    for (const auto& fragment : fragments)
-      EXPECT_NE(std::string(error.what()).find(fragment), std::string::npos)
-        << "message '" << error.what() << "' lacks '" << fragment << "'";
-  }
 }
 
 class SequenceFixture : public ::testing::Test

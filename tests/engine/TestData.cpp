@@ -1,5 +1,9 @@
 #include "TestData.h"
 
+#include "core/EngineError.h"
+
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -30,6 +34,24 @@ void writeBytes(const std::filesystem::path& file, const void* data, std::size_t
 void writeText(const std::filesystem::path& file, const std::string& text)
 {
   writeBytes(file, text.data(), text.size());
+}
+
+std::string engineErrorOf(const std::function<void()>& call)
+{
+  try {
+    call();
+  } catch (const EngineError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+void expectEngineError(const std::function<void()>& call, std::initializer_list<std::string> fragments)
+{
+  const std::string message = engineErrorOf(call);
+  EXPECT_FALSE(message.empty()) << "expected an EngineError";
+  for (const auto& fragment : fragments)
+    EXPECT_NE(message.find(fragment), std::string::npos) << "message '" << message << "' lacks '" << fragment << "'";
 }
 
 } // namespace quantlens::test
