@@ -4,6 +4,7 @@
 #include "ExportCommand.h"
 #include "InfoCommand.h"
 #include "SensitivityCommand.h"
+#include "StatsCommand.h"
 #include "SynthCommand.h"
 
 namespace quantlens::cli {
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
   commands.push_back(std::make_unique<SynthCommand>());
   commands.push_back(std::make_unique<InfoCommand>());
   commands.push_back(std::make_unique<EvalCommand>());
+  commands.push_back(std::make_unique<StatsCommand>());
   commands.push_back(std::make_unique<SensitivityCommand>());
   commands.push_back(std::make_unique<MergeCommand>());
   commands.push_back(std::make_unique<ExportCommand>());

@@ -415,3 +415,21 @@ TEST_F(CliTest, SensitivityShardsMergeToTheFullRanking)
   const Result badMode = runCli(base + " --mode sideways");
   EXPECT_EQ(badMode.status, 2);
 }
+
+TEST_F(CliTest, StatsReportsTheRangeAndEncodingOfEachQuantizer)
+{
+  const Result result = runCli("stats --quiet --json --model " + fixtureModel("fragile.pt") +
+                               " --input-shape 1,5,8,16 --preset W8A8 --calibration random:2");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  std::map<std::string, nlohmann::json> byName;
+  for (const auto& quantizer : json["quantizers"])
+    byName[quantizer["name"]] = quantizer;
+  ASSERT_TRUE(byName.count("relu1.output[0]"));
+  const auto& fragile = byName["relu1.output[0]"];
+  EXPECT_TRUE(fragile["enabled"].get<bool>());
+  EXPECT_GT(fragile["observed_max"].get<double>(), 100.0); // the planted huge channel
+  EXPECT_LE(fragile["encoding_min"].get<double>(), fragile["observed_min"].get<double>());
+  EXPECT_EQ(byName["conv1.output[0]"]["enabled"], false); // conv1 + relu1 share one quantizer (supergroup)
+  EXPECT_EQ(json["preset"], "W8A8");
+}

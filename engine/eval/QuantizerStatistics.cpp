@@ -1,0 +1,104 @@
+#include "eval/QuantizerStatistics.h"
+
+#include "quant/EncodingMath.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace quantlens {
+
+namespace {
+
+template <typename Visit>
+void forEachBin(const TensorStatistics& statistics, Visit visit)
+{
+  const std::size_t bins = statistics.histogram.size();
+  if (bins == 0)
+    return;
+  const double width = (statistics.histogramMax - statistics.histogramMin) / static_cast<double>(bins);
+  for (std::size_t b = 0; b < bins; ++b) {
+    const double lower = statistics.histogramMin + static_cast<double>(b) * width;
+    visit(lower, lower + 0.5 * width, lower + width, statistics.histogram[b]);
+  }
+}
+
+double sqnrDb(double signal, double noise)
+{
+  if (noise <= 0.0)
+    return std::numeric_limits<double>::infinity();
+  return 10.0 * std::log10(std::max(signal, std::numeric_limits<double>::min()) / noise);
+}
+
+} // namespace
+
+double QuantizerStatistics::clippedFraction(const TensorStatistics& statistics, const Encoding& encoding)
+{
+  double total = 0.0;
+  double clipped = 0.0;
+  // A bin straddling a range end is not clipped: values exactly at 0 (a ReLU's
+  // zeros) sit in a bin whose midpoint may be just below the range.
+  forEachBin(statistics, [&](double lower, double, double upper, double count) {
+    total += count;
+    if (upper <= encoding.min || lower >= encoding.max)
+      clipped += count;
+  });
+  return total > 0.0 ? clipped / total : 0.0;
+}
+
+void QuantizerStatistics::accumulateSqnr(const TensorStatistics& statistics, const Encoding& encoding, double& signal,
+                                         double& noise)
+{
+  forEachBin(statistics, [&](double, double middle, double, double count) {
+    const double error = middle - EncodingMath::quantizeDequantize(middle, encoding);
+    signal += count * middle * middle;
+    noise += count * error * error;
+  });
+}
+
+std::vector<QuantizerReport> QuantizerStatistics::report(const QuantSim& sim,
+                                                         const std::vector<QuantizerSettings>& settings,
+                                                         const EncodingTable& encodings)
+{
+  std::vector<QuantizerReport> reports;
+  for (const auto& quantizer : sim.quantizers()) {
+    const auto id = static_cast<std::size_t>(quantizer.id);
+    QuantizerReport report;
+    report.id = quantizer.id;
+    report.name = quantizer.name;
+    report.enabled = settings[id].enabled;
+    report.bitwidth = settings[id].bitwidth;
+    const bool parameter = quantizer.kind == QuantizerKind::Parameter;
+    const std::vector<TensorStatistics> single{parameter ? TensorStatistics{} : sim.activationStatistics(quantizer.id)};
+    const auto& statistics = parameter ? sim.parameterStatistics(quantizer.id, settings[id].perChannel) : single;
+    report.observedMin = std::numeric_limits<double>::infinity();
+    report.observedMax = -std::numeric_limits<double>::infinity();
+    for (const auto& channel : statistics) {
+      report.observedMin = std::min(report.observedMin, channel.min);
+      report.observedMax = std::max(report.observedMax, channel.max);
+    }
+    const auto& quantizerEncodings = encodings.empty() ? std::vector<Encoding>{} : encodings[id];
+    report.channels = quantizerEncodings.size();
+    const bool comparable = report.enabled && quantizerEncodings.size() == statistics.size() &&
+                            quantizerEncodings.front().dtype == QuantDtype::Int;
+    if (comparable) {
+      double signal = 0.0, noise = 0.0, clipped = 0.0, total = 0.0;
+      report.encodingMin = std::numeric_limits<double>::infinity();
+      report.encodingMax = -std::numeric_limits<double>::infinity();
+      for (std::size_t c = 0; c < statistics.size(); ++c) {
+        report.encodingMin = std::min(report.encodingMin, quantizerEncodings[c].min);
+        report.encodingMax = std::max(report.encodingMax, quantizerEncodings[c].max);
+        accumulateSqnr(statistics[c], quantizerEncodings[c], signal, noise);
+        const double count = static_cast<double>(statistics[c].count);
+        clipped += clippedFraction(statistics[c], quantizerEncodings[c]) * count;
+        total += count;
+      }
+      report.sqnrDb = sqnrDb(signal, noise);
+      report.clippedFraction = total > 0.0 ? clipped / total : 0.0;
+    }
+    reports.push_back(report);
+  }
+  return reports;
+}
+
+} // namespace quantlens
