@@ -433,3 +433,24 @@ TEST_F(CliTest, StatsReportsTheRangeAndEncodingOfEachQuantizer)
   EXPECT_EQ(byName["conv1.output[0]"]["enabled"], false); // conv1 + relu1 share one quantizer (supergroup)
   EXPECT_EQ(json["preset"], "W8A8");
 }
+
+// The committed demo model (resources/demo) on fresh validation scans generated
+// with its validation seed: it must segment, and 4-bit weights must show.
+TEST_F(CliTest, DemoModelSegmentsAndW4A8IsVisiblyWorse)
+{
+  const auto demo = std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources/demo/salsanext_demo.pt";
+  ASSERT_TRUE(std::filesystem::exists(demo)) << demo;
+  const auto output = root_ / "validation";
+  const Result synth = runCli("synth --quiet --output " + output.string() + " --sequence 8 --scans 8 --seed 2");
+  ASSERT_EQ(synth.status, 0) << synth.err;
+  const Result result = runCli("eval --quiet --json --model " + demo.string() + " --sequence " +
+                               (output / "sequences/08").string() + " --preset FP32,W8A8,W4A8");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  const double fp32 = json["variants"][0]["miou_present"].get<double>();
+  const double w8a8 = json["variants"][1]["miou_present"].get<double>();
+  const double w4a8 = json["variants"][2]["miou_present"].get<double>();
+  EXPECT_GE(fp32, 0.65) << "the demo model should segment its own validation data";
+  EXPECT_GE(w8a8, fp32 - 0.05);
+  EXPECT_LT(w4a8, w8a8 - 0.02);
+}
