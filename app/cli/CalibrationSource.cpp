@@ -1,5 +1,6 @@
 #include "CalibrationSource.h"
 
+#include "ProgressPrinter.h"
 #include "ScanRange.h"
 
 #include "core/DeterministicRandom.h"
@@ -77,6 +78,16 @@ std::vector<FloatTensor> CalibrationSource::inputs(const ModelArguments& model, 
   if (options.has("sequence"))
     return sequenceInputs(model, options, feedback);
   throw UsageError("no calibration data: give --calibration random:N or --sequence DIR [--scans A:B]");
+}
+
+std::size_t CalibrationSource::calibrateWithProgress(QuantSim& sim, const ModelArguments& model,
+                                                 const CommandLine& options)
+{
+  ProgressPrinter printer("calibrate", options.flag("quiet"));
+  Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
+  const std::size_t used = calibrate(sim, model, options, feedback);
+  printer.finish();
+  return used;
 }
 
 std::size_t CalibrationSource::calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,

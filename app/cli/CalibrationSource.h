@@ -20,6 +20,9 @@ public:
   /// The inputs the options select, in the model's input shape.
   static std::vector<FloatTensor> inputs(const ModelArguments& model, const CommandLine& options, Feedback& feedback);
 
+  /// calibrate() behind a progress bar (or plain lines, or nothing with --quiet).
+  static std::size_t calibrateWithProgress(QuantSim& sim, const ModelArguments& model, const CommandLine& options);
+
   /// Runs the calibration passes on `sim`; returns how many inputs were used.
   static std::size_t calibrate(QuantSim& sim, const ModelArguments& model, const CommandLine& options,
                                Feedback& feedback);

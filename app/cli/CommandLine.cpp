@@ -31,6 +31,18 @@ CommandLine::CommandLine(const std::vector<std::string>& arguments, const std::s
   }
 }
 
+std::vector<std::string> CommandLine::splitList(const std::string& text)
+{
+  std::vector<std::string> items{""};
+  for (const char c : text) {
+    if (c == ',')
+      items.emplace_back();
+    else
+      items.back() += c;
+  }
+  return items;
+}
+
 std::optional<std::string> CommandLine::value(const std::string& name) const
 {
   const auto found = values_.find(name);

@@ -32,6 +32,8 @@ public:
   /// The value, or a UsageError saying that --name is required.
   std::string required(const std::string& name) const;
   std::string valueOr(const std::string& name, const std::string& fallback) const;
+  /// "a,b,c" -> {"a", "b", "c"} (for --preset and --inputs lists).
+  static std::vector<std::string> splitList(const std::string& text);
   /// Integer value within [minimum, maximum]; UsageError otherwise.
   long long integer(const std::string& name, long long fallback, long long minimum, long long maximum) const;
 

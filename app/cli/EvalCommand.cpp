@@ -20,10 +20,7 @@ namespace {
 std::vector<EvaluationVariant> parseVariants(const std::string& list, const QuantSim& sim)
 {
   std::vector<EvaluationVariant> variants;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const auto comma = list.find(',', start);
-    const std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+  for (const auto& item : CommandLine::splitList(list)) {
     if (item.rfind("custom:", 0) == 0) {
       const std::string file = item.substr(7);
       variants.push_back({item, EncodingsExchange::customSettings(sim, {QuantPreset::Kind::W8A8},
@@ -32,9 +29,6 @@ std::vector<EvaluationVariant> parseVariants(const std::string& list, const Quan
       const QuantPreset preset = QuantPreset::parse(item);
       variants.push_back({preset.toString(), sim.presetSettings(preset)});
     }
-    if (comma == std::string::npos)
-      break;
-    start = comma + 1;
   }
   return variants;
 }

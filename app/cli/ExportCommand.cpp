@@ -2,12 +2,10 @@
 
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
-#include "ProgressPrinter.h"
 
 #include "core/Threading.h"
 #include "model/EncodingsExchange.h"
 #include "quant/EncodingsFile.h"
-#include "quant/OverridesFile.h"
 
 #include <cstdio>
 
@@ -58,15 +56,8 @@ int ExportCommand::run(const CommandLine& options)
   const ModelArguments model = ModelArguments::parse(options);
 
   QuantSim sim(model.model, model.options);
-  auto settings = sim.presetSettings(preset);
-  if (options.has("overrides")) {
-    const std::string file = options.required("overrides");
-    settings = EncodingsExchange::customSettings(sim, preset, OverridesFile::read(file), "'" + file + "'");
-  }
-  ProgressPrinter printer("calibrate", options.flag("quiet"));
-  Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
-  const std::size_t inputs = CalibrationSource::calibrate(sim, model, options, feedback);
-  printer.finish();
+  const auto settings = ModelArguments::presetWithOverrides(sim, preset, options);
+  const std::size_t inputs = CalibrationSource::calibrateWithProgress(sim, model, options);
 
   const auto encodings = sim.computeEncodings(settings, scheme);
   const auto document = EncodingsExchange::toDocument(sim, settings, encodings, scheme);

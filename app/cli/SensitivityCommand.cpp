@@ -120,18 +120,12 @@ int MergeCommand::run(const CommandLine& options)
   const std::string list = options.required("inputs");
   std::vector<SensitivityResult> shards;
   std::string preset;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const auto comma = list.find(',', start);
-    const std::string file = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+  for (const auto& file : CommandLine::splitList(list)) {
     std::string shardPreset;
     shards.push_back(SensitivityReport::fromJson(fileio::readText(file), "'" + file + "'", shardPreset));
     if (!preset.empty() && shardPreset != preset)
       throw EngineError("'" + file + "' is a " + shardPreset + " report, the others are " + preset);
     preset = shardPreset;
-    if (comma == std::string::npos)
-      break;
-    start = comma + 1;
   }
   const auto merged = LayerSensitivity::merge(shards);
   emit(options, SensitivityReport::toJson(merged, preset), SensitivityReport::toText(merged, preset));

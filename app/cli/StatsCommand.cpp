@@ -2,12 +2,9 @@
 
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
-#include "ProgressPrinter.h"
 
 #include "core/Threading.h"
 #include "eval/QuantizerStatistics.h"
-#include "model/EncodingsExchange.h"
-#include "quant/OverridesFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -105,15 +102,8 @@ int StatsCommand::run(const CommandLine& options)
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
   const ModelArguments model = ModelArguments::parse(options);
   QuantSim sim(model.model, model.options);
-  auto settings = sim.presetSettings(preset);
-  if (options.has("overrides")) {
-    const std::string file = options.required("overrides");
-    settings = EncodingsExchange::customSettings(sim, preset, OverridesFile::read(file), "'" + file + "'");
-  }
-  ProgressPrinter printer("calibrate", options.flag("quiet"));
-  Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
-  CalibrationSource::calibrate(sim, model, options, feedback);
-  printer.finish();
+  const auto settings = ModelArguments::presetWithOverrides(sim, preset, options);
+  CalibrationSource::calibrateWithProgress(sim, model, options);
   const auto reports = QuantizerStatistics::report(sim, settings, sim.computeEncodings(settings, scheme));
   const std::string output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString()) : toText(reports);
   std::fputs(output.c_str(), stdout);

@@ -6,6 +6,8 @@
 #include "data/RangeProjection.h"
 #include "data/SemanticKittiWriter.h"
 
+#include <algorithm>
+
 namespace quantlens {
 
 namespace {
@@ -44,16 +46,18 @@ std::string folderName(std::string name)
   return name;
 }
 
+bool quantizesAnything(const std::vector<QuantizerSettings>& settings)
+{
+  return std::any_of(settings.begin(), settings.end(), [](const QuantizerSettings& s) { return s.enabled; });
+}
+
 std::vector<QuantVariant> prepareVariants(QuantSim& sim, const ModelSidecar& sidecar,
                                           const SemanticKittiSequence& sequence,
                                           const std::vector<EvaluationVariant>& variants,
                                           const EvaluationOptions& options, Feedback& feedback)
 {
-  bool anyQuantized = false;
-  for (const auto& variant : variants) {
-    for (const auto& setting : variant.settings)
-      anyQuantized = anyQuantized || setting.enabled;
-  }
+  const bool anyQuantized = std::any_of(variants.begin(), variants.end(),
+                                       [](const EvaluationVariant& v) { return quantizesAnything(v.settings); });
   if (anyQuantized && sim.calibrationPasses() == 0) {
     const RangeProjection projection(sidecar.sensor);
     ProjectedScan projected;
@@ -67,9 +71,7 @@ std::vector<QuantVariant> prepareVariants(QuantSim& sim, const ModelSidecar& sid
   }
   std::vector<QuantVariant> prepared;
   for (const auto& variant : variants) {
-    bool quantized = false;
-    for (const auto& setting : variant.settings)
-      quantized = quantized || setting.enabled;
+    const bool quantized = quantizesAnything(variant.settings);
     prepared.push_back(
       sim.prepare(variant.settings, quantized ? sim.computeEncodings(variant.settings, options.scheme) : EncodingTable{}));
   }
