@@ -199,4 +199,32 @@ void ModelSidecar::validate(const std::string& sourceName) const
   }
 }
 
+std::string ModelSidecar::toJson() const
+{
+  json root;
+  root["format"] = "quantlens-model";
+  root["version"] = 1;
+  root["architecture"] = architecture;
+  root["input_shape"] = inputShape;
+  root["input_multiple"] = {inputMultiple[0], inputMultiple[1]};
+  root["projection"] = {{"height", sensor.height},
+                        {"width", sensor.width},
+                        {"fov_up", sensor.fovUpDegrees},
+                        {"fov_down", sensor.fovDownDegrees}};
+  root["img_means"] = sensor.means;
+  root["img_stds"] = sensor.stds;
+  root["num_classes"] = classCount;
+  root["labels"] = labels;
+  root["knn"] = {{"enabled", knnEnabled}, {"knn", knn.knn}, {"search", knn.search}, {"sigma", knn.sigma},
+                 {"cutoff", knn.cutoff}};
+  root["output"] = outputIsSoftmax ? "softmax" : "logits";
+  return root.dump(2) + "\n";
+}
+
+void ModelSidecar::write(const std::filesystem::path& file) const
+{
+  validate("the sidecar for '" + file.string() + "'");
+  fileio::writeAtomically(file, toJson());
+}
+
 } // namespace quantlens

@@ -36,6 +36,11 @@ struct ModelSidecar
   static ModelSidecar read(const std::filesystem::path& file);
   static ModelSidecar fromJson(const std::string& text, const std::string& sourceName);
 
+  /// The sidecar as JSON, in the format fromJson reads.
+  std::string toJson() const;
+  /// Writes toJson() atomically (temp file + rename).
+  void write(const std::filesystem::path& file) const;
+
   /// Checks the values fit together; throws EngineError naming the field.
   void validate(const std::string& sourceName) const;
 };

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/Feedback.h"
+#include "data/LabelMap.h"
+#include "data/SemanticKittiSequence.h"
+#include "eval/LayerSensitivity.h"
+#include "eval/SequenceEvaluator.h"
+#include "model/ModelSidecar.h"
+#include "model/QuantSim.h"
+#include "quant/EncodingsDocument.h"
+#include "session/ScanInference.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quantlens {
+
+/// The one facade the GUI (through EngineController) and tools use: a model,
+/// a sequence, the variants to compare (FP32, W8A8, W4A8 and an optional
+/// Custom), calibration, and every result cached so nothing is computed twice.
+///
+/// Caching: a variant is identified by its settings, not its name, so editing
+/// Custom re-runs only Custom; a scan keeps its predictions per variant; an
+/// evaluation or sensitivity sweep is kept by (variants, scans, scheme, KNN).
+/// Opening another model, changing the scheme or the calibration scans drops
+/// what depended on them.
+///
+/// Not thread-safe: one thread (the engine thread) drives a session. Long
+/// calls take a Feedback for progress and cancellation. Errors are EngineError
+/// with a message the user can act on; MissingSidecarError asks for a sidecar.
+class InspectionSession
+{
+public:
+  static constexpr const char* kCustomName = "Custom";
+
+  InspectionSession();
+  ~InspectionSession();
+  InspectionSession(const InspectionSession&) = delete;
+  InspectionSession& operator=(const InspectionSession&) = delete;
+  InspectionSession(InspectionSession&&) noexcept;
+  InspectionSession& operator=(InspectionSession&&) noexcept;
+
+  // --- model -------------------------------------------------------------
+  /// Loads a TorchScript model. The sidecar comes from `sidecar` when given,
+  /// else from model.json beside the model; with neither, throws
+  /// MissingSidecarError. On any error the previous model stays open.
+  void openModel(const std::filesystem::path& modelFile, const QuantSimOptions& options = {},
+                 const std::optional<ModelSidecar>& sidecar = std::nullopt);
+  bool hasModel() const noexcept;
+  const std::filesystem::path& modelFile() const;
+  const ModelSidecar& sidecar() const;
+  QuantSim& sim();
+  const QuantSim& sim() const;
+
+  // --- sequence ----------------------------------------------------------
+  /// Opens a SemanticKITTI sequence folder; the previous one stays open on error.
+  void openSequence(const std::filesystem::path& directory);
+  bool hasSequence() const noexcept;
+  const SemanticKittiSequence& sequence() const;
+  const LabelMap& labels() const;
+
+  // --- variants ----------------------------------------------------------
+  /// FP32, W8A8, W4A8 and the custom variant when set, in that order. Empty
+  /// without a model.
+  std::vector<EvaluationVariant> variants() const;
+  bool hasCustomVariant() const noexcept;
+  /// Sets the custom variant's settings (one per quantizer of the model).
+  void setCustomSettings(std::vector<QuantizerSettings> settings, std::string description = {});
+  void clearCustomVariant();
+  /// An override file applied to its base preset (W8A8 when it names none).
+  void loadOverrides(const std::filesystem::path& file);
+  /// An AIMET encodings file: its quantizers with its encodings, as AIMET's
+  /// strict loader does; names the model lacks are an error.
+  void loadEncodings(const std::filesystem::path& file);
+  /// Where the custom variant came from ("overrides recipe.json", ...).
+  const std::string& customDescription() const;
+
+  /// The encodings a variant uses, ready for EncodingsFile (calibrates if needed).
+  EncodingsDocument encodingsOf(const std::string& variantName, Feedback& feedback);
+
+  // --- evaluation settings -----------------------------------------------
+  void setScheme(const QuantScheme& scheme);
+  const QuantScheme& scheme() const noexcept;
+  /// KNN clean-up of per-point predictions; defaults to the sidecar's choice.
+  void setKnnEnabled(bool enabled);
+  bool knnEnabled() const noexcept;
+  /// Scans calibration runs on; default: up to 16 spread evenly over the sequence.
+  void setCalibrationScans(std::vector<std::size_t> scans);
+  std::vector<std::size_t> calibrationScans() const;
+  /// Runs calibration once (no-op when already calibrated on these scans).
+  void ensureCalibrated(Feedback& feedback);
+  bool isCalibrated() const noexcept;
+
+  // --- work --------------------------------------------------------------
+  /// Loads scan `index` and runs every variant on it (only those not cached).
+  /// Without a model the result holds the scan and its ground truth only.
+  ScanInferencePtr inferScan(std::size_t index, Feedback& feedback);
+  /// Every variant over `scans`, like the SemanticKITTI evaluator (cached).
+  std::vector<VariantEvaluation> evaluate(const std::vector<std::size_t>& scans, Feedback& feedback);
+  /// Per-layer sensitivity of a preset on `scans` (cached).
+  SensitivityResult sensitivity(QuantPreset preset, SensitivityMode mode, const std::vector<std::size_t>& scans,
+                                Feedback& feedback);
+
+  /// How many results the session has computed rather than taken from a
+  /// cache: one per variant run on a scan, per evaluation, per sensitivity sweep.
+  std::size_t computedResults() const noexcept;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace quantlens
