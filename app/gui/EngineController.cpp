@@ -8,16 +8,23 @@ EngineController::EngineController(QObject* parent)
   : QObject(parent)
   , worker_(new EngineWorker(&latestScanRequest_))
 {
-  qRegisterMetaType<LoadedScanPtr>();
+  qRegisterMetaType<ScanInferencePtr>();
   thread_.setObjectName(QStringLiteral("QuantLens engine"));
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
 
   connect(this, &EngineController::openSequenceRequested, worker_, &EngineWorker::openSequence);
+  connect(this, &EngineController::openModelRequested, worker_, &EngineWorker::openModel);
   connect(this, &EngineController::scanRequested, worker_, &EngineWorker::loadScan);
   connect(this, &EngineController::demoRequested, worker_, &EngineWorker::prepareDemo);
+  connect(this, &EngineController::customVariantRequested, worker_, &EngineWorker::loadCustomVariant);
+  connect(this, &EngineController::clearCustomVariantRequested, worker_, &EngineWorker::clearCustomVariant);
+  connect(this, &EngineController::knnRequested, worker_, &EngineWorker::setKnnEnabled);
 
   connect(worker_, &EngineWorker::sequenceOpened, this, &EngineController::sequenceOpened);
+  connect(worker_, &EngineWorker::modelOpened, this, &EngineController::modelOpened);
+  connect(worker_, &EngineWorker::sidecarNeeded, this, &EngineController::sidecarNeeded);
+  connect(worker_, &EngineWorker::variantsChanged, this, &EngineController::variantsChanged);
   connect(worker_, &EngineWorker::scanReady, this, &EngineController::scanReady);
   connect(worker_, &EngineWorker::progress, this, &EngineController::progress);
   connect(worker_, &EngineWorker::busyChanged, this, &EngineController::busyChanged);
@@ -37,14 +44,36 @@ void EngineController::openSequence(const QString& directory)
   emit openSequenceRequested(directory);
 }
 
+void EngineController::openModel(const QString& modelFile, const QString& sidecarJson)
+{
+  emit openModelRequested(modelFile, sidecarJson);
+}
+
 void EngineController::requestScan(int index)
 {
   emit scanRequested(index, ++latestScanRequest_);
+  // The scan being computed is now stale: stop it so the new one starts sooner.
+  worker_->cancelStaleScan();
 }
 
 void EngineController::openDemo(const QString& cacheDirectory)
 {
   emit demoRequested(cacheDirectory);
+}
+
+void EngineController::loadCustomVariant(const QString& file)
+{
+  emit customVariantRequested(file);
+}
+
+void EngineController::clearCustomVariant()
+{
+  emit clearCustomVariantRequested();
+}
+
+void EngineController::setKnnEnabled(bool enabled)
+{
+  emit knnRequested(enabled);
 }
 
 void EngineController::cancel()

@@ -1,21 +1,25 @@
 #pragma once
 
-#include "LoadedScan.h"
+#include "session/ScanInference.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
+
+Q_DECLARE_METATYPE(quantlens::ScanInferencePtr)
 
 namespace quantlens {
 
 class EngineWorker;
 
-/// The GUI's one door to the engine. It owns a QThread with an EngineWorker;
-/// requests go over as queued signals, results and errors come back as
-/// signals on the GUI thread. The GUI thread never loads or computes.
-/// A newer scan request supersedes older ones still waiting.
+/// The GUI's one door to the engine. It owns a QThread with an EngineWorker
+/// (which owns the InspectionSession); requests go over as queued signals,
+/// results and errors come back as signals on the GUI thread. The GUI thread
+/// never loads or computes. A newer scan request cancels the one running.
 class EngineController : public QObject
 {
   Q_OBJECT
@@ -26,24 +30,38 @@ public:
 
   /// Asynchronous: answered by sequenceOpened or errorOccurred.
   void openSequence(const QString& directory);
+  /// Asynchronous: answered by modelOpened, sidecarNeeded (no model.json
+  /// beside it and `sidecarJson` empty) or errorOccurred.
+  void openModel(const QString& modelFile, const QString& sidecarJson = {});
   /// Asynchronous: answered by scanReady (only for the latest request) or errorOccurred.
   void requestScan(int index);
-  /// Generates the demo sequence in `cacheDirectory` if needed, then opens it.
+  /// Generates the demo sequence in `cacheDirectory` if needed, then opens it with the demo model.
   void openDemo(const QString& cacheDirectory);
+  /// An override file or AIMET encodings file becomes the Custom variant (variantsChanged).
+  void loadCustomVariant(const QString& file);
+  void clearCustomVariant();
+  void setKnnEnabled(bool enabled);
   /// Cancels the running long operation (demo generation, ...). Thread-safe.
   void cancel();
 
 signals:
   void sequenceOpened(const QString& directory, int scanCount, bool hasLabels);
-  void scanReady(quantlens::LoadedScanPtr scan);
+  void modelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount);
+  void sidecarNeeded(const QString& modelFile, const QString& message);
+  void variantsChanged(const QStringList& variants, const QString& customDescription);
+  void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
   void errorOccurred(const QString& message);
 
   // Internal: carry requests to the worker's thread.
   void openSequenceRequested(const QString& directory);
+  void openModelRequested(const QString& modelFile, const QString& sidecarJson);
   void scanRequested(int index, int requestId);
   void demoRequested(const QString& cacheDirectory);
+  void customVariantRequested(const QString& file);
+  void clearCustomVariantRequested();
+  void knnRequested(bool enabled);
 
 private:
   QThread thread_;

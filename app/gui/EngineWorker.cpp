@@ -1,18 +1,19 @@
 #include "EngineWorker.h"
 
-#include "ScanColoring.h"
+#include "DemoModel.h"
+#include "DemoSequence.h"
 
 #include "core/EngineError.h"
 #include "core/Feedback.h"
-#include "data/LabelMap.h"
-#include "data/SemanticKittiSequence.h"
-#include "DemoSequence.h"
+#include "session/InspectionSession.h"
+#include "session/MissingSidecarError.h"
 
 namespace quantlens {
 
 EngineWorker::EngineWorker(const std::atomic<int>* latestScanRequest, QObject* parent)
   : QObject(parent)
   , latestScanRequest_(latestScanRequest)
+  , session_(std::make_unique<InspectionSession>())
 {
 }
 
@@ -23,10 +24,20 @@ void EngineWorker::cancelCurrent()
   const std::lock_guard lock(feedbackMutex_);
   if (currentFeedback_)
     currentFeedback_->cancel();
+  if (scanFeedback_)
+    scanFeedback_->cancel();
+}
+
+void EngineWorker::cancelStaleScan()
+{
+  const std::lock_guard lock(feedbackMutex_);
+  // The newest request may already be running: only an older one is stale.
+  if (scanFeedback_ && scanRequestId_ != latestScanRequest_->load())
+    scanFeedback_->cancel();
 }
 
 template <typename Work>
-void EngineWorker::runLongOperation(const QString& title, Work work)
+bool EngineWorker::runLongOperation(const QString& title, Work work)
 {
   auto feedback = std::make_shared<Feedback>([this, title](double fraction, const std::string& message) {
     emit progress(fraction, message.empty() ? title : title + QStringLiteral(": ") + QString::fromStdString(message));
@@ -36,10 +47,14 @@ void EngineWorker::runLongOperation(const QString& title, Work work)
     currentFeedback_ = feedback;
   }
   emit busyChanged(true);
+  bool succeeded = false;
   try {
     work(*feedback);
+    succeeded = true;
   } catch (const OperationCanceled&) {
     emit progress(0.0, tr("Canceled"));
+  } catch (const MissingSidecarError& error) {
+    emit sidecarNeeded(QString::fromStdString(error.modelFile().string()), QString::fromStdString(error.what()));
   } catch (const EngineError& error) {
     emit errorOccurred(QString::fromStdString(error.what()));
   } catch (const std::exception& error) {
@@ -50,18 +65,36 @@ void EngineWorker::runLongOperation(const QString& title, Work work)
     currentFeedback_.reset();
   }
   emit busyChanged(false);
+  return succeeded;
+}
+
+QStringList EngineWorker::variantNames() const
+{
+  QStringList names;
+  for (const auto& variant : session_->variants())
+    names << QString::fromStdString(variant.name);
+  return names;
 }
 
 void EngineWorker::openSequence(const QString& directory)
 {
   runLongOperation(tr("Opening sequence"), [&](Feedback&) {
-    if (!labels_)
-      labels_ = std::make_unique<LabelMap>(LabelMap::semanticKitti());
-    auto sequence = std::make_unique<SemanticKittiSequence>(directory.toStdString());
-    // Replace the open sequence only once the new one is known to be good.
-    sequence_ = std::move(sequence);
-    emit sequenceOpened(QString::fromStdString(sequence_->directory().string()),
-                        static_cast<int>(sequence_->scanCount()), sequence_->hasLabels());
+    session_->openSequence(directory.toStdString());
+    const auto& sequence = session_->sequence();
+    emit sequenceOpened(QString::fromStdString(sequence.directory().string()),
+                        static_cast<int>(sequence.scanCount()), sequence.hasLabels());
+  });
+}
+
+void EngineWorker::openModel(const QString& modelFile, const QString& sidecarJson)
+{
+  runLongOperation(tr("Opening model"), [&](Feedback&) {
+    std::optional<ModelSidecar> sidecar;
+    if (!sidecarJson.isEmpty())
+      sidecar = ModelSidecar::fromJson(sidecarJson.toStdString(), "the sidecar entered for '" +
+                                                                    modelFile.toStdString() + "'");
+    session_->openModel(modelFile.toStdString(), {}, sidecar);
+    emit modelOpened(modelFile, variantNames(), static_cast<int>(session_->sim().quantizers().size()));
   });
 }
 
@@ -69,28 +102,62 @@ void EngineWorker::loadScan(int index, int requestId)
 {
   if (requestId != latestScanRequest_->load())
     return; // superseded by a newer request while it waited in the queue
-  if (!sequence_) {
-    emit errorOccurred(tr("No sequence is open."));
-    return;
+  auto feedback = std::make_shared<Feedback>([this, index](double fraction, const std::string& message) {
+    emit progress(fraction, tr("Scan %1: %2").arg(index).arg(QString::fromStdString(message)));
+  });
+  {
+    const std::lock_guard lock(feedbackMutex_);
+    scanFeedback_ = feedback;
+    scanRequestId_ = requestId;
   }
   try {
-    Scan scan = sequence_->loadScan(static_cast<std::size_t>(index));
-    if (requestId != latestScanRequest_->load())
-      return;
-    emit scanReady(std::make_shared<const LoadedScan>(ScanColoring::prepare(std::move(scan), *labels_)));
+    if (index < 0)
+      throw EngineError("scan " + std::to_string(index) + " does not exist");
+    auto scan = session_->inferScan(static_cast<std::size_t>(index), *feedback);
+    if (requestId == latestScanRequest_->load())
+      emit scanReady(std::move(scan));
+  } catch (const OperationCanceled&) {
+    // A newer request took over; it answers instead.
   } catch (const EngineError& error) {
     emit errorOccurred(QString::fromStdString(error.what()));
+  } catch (const std::exception& error) {
+    emit errorOccurred(tr("Unexpected error: %1").arg(QString::fromStdString(error.what())));
   }
+  const std::lock_guard lock(feedbackMutex_);
+  scanFeedback_.reset();
 }
 
 void EngineWorker::prepareDemo(const QString& cacheDirectory)
 {
   QString sequenceDirectory;
-  runLongOperation(tr("Generating the demo sequence"), [&](Feedback& feedback) {
+  QString modelFile;
+  const bool prepared = runLongOperation(tr("Preparing the demo"), [&](Feedback& feedback) {
     sequenceDirectory = QString::fromStdString(DemoSequence::ensure(cacheDirectory.toStdString(), feedback).string());
+    modelFile = DemoModel::ensure(cacheDirectory);
   });
-  if (!sequenceDirectory.isEmpty())
-    openSequence(sequenceDirectory);
+  if (!prepared)
+    return;
+  openModel(modelFile, {});
+  openSequence(sequenceDirectory);
+}
+
+void EngineWorker::loadCustomVariant(const QString& file)
+{
+  runLongOperation(tr("Loading custom variant"), [&](Feedback&) {
+    session_->loadVariantFile(file.toStdString());
+    emit variantsChanged(variantNames(), QString::fromStdString(session_->customDescription()));
+  });
+}
+
+void EngineWorker::clearCustomVariant()
+{
+  session_->clearCustomVariant();
+  emit variantsChanged(variantNames(), {});
+}
+
+void EngineWorker::setKnnEnabled(bool enabled)
+{
+  session_->setKnnEnabled(enabled);
 }
 
 } // namespace quantlens

@@ -1,57 +1,71 @@
 #pragma once
 
-#include "LoadedScan.h"
+#include "session/ScanInference.h"
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
-#include <mutex>
 #include <memory>
+#include <mutex>
 
 namespace quantlens {
 
 class Feedback;
-class LabelMap;
-class SemanticKittiSequence;
+class InspectionSession;
 
-/// Lives on the engine thread and does the work EngineController asks for.
-/// Every slot catches engine errors and reports them as a signal, so the
-/// thread never dies and the window stays usable.
+/// Lives on the engine thread, owns the InspectionSession and does the work
+/// EngineController asks for. Every slot catches engine errors and reports
+/// them as a signal, so the thread never dies and the window stays usable.
 class EngineWorker : public QObject
 {
   Q_OBJECT
 
 public:
   /// `latestScanRequest` is written by the controller: a scan request whose id
-  /// is older than it is dropped without loading (the user has moved on).
+  /// is older than it is dropped (the user has moved on).
   explicit EngineWorker(const std::atomic<int>* latestScanRequest, QObject* parent = nullptr);
   ~EngineWorker() override;
 
   /// Cancels the running long operation, if any. Thread-safe.
   void cancelCurrent();
+  /// Cancels the scan being computed when a newer one has been asked for. Thread-safe.
+  void cancelStaleScan();
 
 public slots:
   void openSequence(const QString& directory);
+  /// `sidecarJson` empty: the sidecar beside the model is used.
+  void openModel(const QString& modelFile, const QString& sidecarJson);
   void loadScan(int index, int requestId);
   void prepareDemo(const QString& cacheDirectory);
+  /// An override file or an AIMET encodings file becomes the Custom variant.
+  void loadCustomVariant(const QString& file);
+  void clearCustomVariant();
+  void setKnnEnabled(bool enabled);
 
 signals:
   void sequenceOpened(const QString& directory, int scanCount, bool hasLabels);
-  void scanReady(quantlens::LoadedScanPtr scan);
+  void modelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount);
+  void sidecarNeeded(const QString& modelFile, const QString& message);
+  void variantsChanged(const QStringList& variants, const QString& customDescription);
+  void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
   void errorOccurred(const QString& message);
 
 private:
   /// Runs `work` with a fresh cancellable Feedback, reporting progress and errors.
+  /// Returns false when it failed or was canceled.
   template <typename Work>
-  void runLongOperation(const QString& title, Work work);
+  bool runLongOperation(const QString& title, Work work);
+  QStringList variantNames() const;
 
   const std::atomic<int>* latestScanRequest_;
-  std::unique_ptr<LabelMap> labels_;
-  std::unique_ptr<SemanticKittiSequence> sequence_;
+  std::unique_ptr<InspectionSession> session_;
   std::shared_ptr<Feedback> currentFeedback_;
+  std::shared_ptr<Feedback> scanFeedback_;
+  int scanRequestId_ = 0; ///< the request scanFeedback_ belongs to
   std::mutex feedbackMutex_;
 };
 

@@ -1,13 +1,22 @@
 #include "MainWindow.h"
 
 #include "ClassHistogramPlot.h"
+#include "ClassLegend.h"
 #include "EngineController.h"
-#include "viewers/PointCloudView.h"
+#include "PointInfoPanel.h"
+#include "RangeImageView.h"
 #include "ScanNavigator.h"
+#include "SidecarDialog.h"
+#include "VariantMetricsTable.h"
+#include "ViewColoring.h"
+#include "ViewOptionsBar.h"
+#include "viewers/MultiPointCloudView.h"
 
+#include "core/EngineError.h"
 #include "data/LabelMap.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -16,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -23,41 +33,68 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace quantlens {
 
 namespace {
-constexpr int kMaxRecentSequences = 8;
+constexpr int kMaxRecentFiles = 10;
 const QString kSettingsGeometry = QStringLiteral("mainWindow/geometry");
 const QString kSettingsState = QStringLiteral("mainWindow/state");
-const QString kSettingsLastDirectory = QStringLiteral("paths/lastSequenceParent");
-const QString kSettingsRecent = QStringLiteral("paths/recentSequences");
+const QString kSettingsRecent = QStringLiteral("paths/recentFiles");
+const QString kSettingsColorMode = QStringLiteral("view/colorMode");
+const QString kSettingsPointSize = QStringLiteral("view/pointSize");
+const QString kRecentModel = QStringLiteral("model");
+const QString kRecentSequence = QStringLiteral("sequence");
+
+QColor qColor(const RgbColor& color)
+{
+  return QColor(color[0], color[1], color[2]);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
   : QMainWindow(parent)
   , engine_(new EngineController(this))
-  , view_(new PointCloudView)
+  , views_(new MultiPointCloudView)
   , navigator_(new ScanNavigator)
+  , viewOptions_(new ViewOptionsBar(this))
   , histogram_(new ClassHistogramPlot)
-  , histogramDock_(new QDockWidget(this))
+  , legend_(new ClassLegend)
+  , pointInfo_(new PointInfoPanel)
+  , rangeImage_(new RangeImageView)
+  , metricsTable_(new VariantMetricsTable)
   , labels_(std::make_unique<LabelMap>(LabelMap::semanticKitti()))
 {
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(view_, 1);
+  layout->addWidget(views_, 1);
   layout->addWidget(navigator_);
   setCentralWidget(central);
   setAcceptDrops(true);
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+  std::vector<QColor> colors;
+  QStringList names;
+  for (int c = 0; c < labels_->classCount(); ++c) {
+    colors.push_back(qColor(labels_->classColor(c)));
+    names << QString::fromStdString(labels_->className(c));
+  }
+  legend_->setClasses(colors, names);
+  rangeImage_->setClassPalette(colors, names);
 
   createActions();
   createMenus();
+  createToolBars();
   createDocks();
   createStatusBar();
   connectEngine();
+  connectViews();
   retranslateUi();
   readSettings();
 }
@@ -66,13 +103,31 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
+  openModelAction_ = new QAction(this);
+  openModelAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  connect(openModelAction_, &QAction::triggered, this, &MainWindow::chooseModel);
+
   openSequenceAction_ = new QAction(this);
   openSequenceAction_->setShortcut(QKeySequence::Open);
   connect(openSequenceAction_, &QAction::triggered, this, &MainWindow::chooseSequence);
 
+  openCustomAction_ = new QAction(this);
+  openCustomAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  connect(openCustomAction_, &QAction::triggered, this, &MainWindow::chooseCustomVariant);
+  clearCustomAction_ = new QAction(this);
+  clearCustomAction_->setEnabled(false);
+  connect(clearCustomAction_, &QAction::triggered, engine_, &EngineController::clearCustomVariant);
+
   openDemoAction_ = new QAction(this);
   openDemoAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   connect(openDemoAction_, &QAction::triggered, this, [this] { openDemo(); });
+
+  knnAction_ = new QAction(this);
+  knnAction_->setCheckable(true);
+  connect(knnAction_, &QAction::toggled, this, [this](bool enabled) {
+    engine_->setKnnEnabled(enabled);
+    requestCurrentScan();
+  });
 
   quitAction_ = new QAction(this);
   quitAction_->setShortcut(QKeySequence::Quit);
@@ -81,7 +136,18 @@ void MainWindow::createActions()
 
   resetCameraAction_ = new QAction(this);
   resetCameraAction_->setShortcut(QKeySequence(Qt::Key_R));
-  connect(resetCameraAction_, &QAction::triggered, view_, &PointCloudView::resetCamera);
+  connect(resetCameraAction_, &QAction::triggered, views_, &MultiPointCloudView::resetCamera);
+
+  // Ctrl+1..5 switch what the colors show, mirroring the toolbar's combo box.
+  colorModeGroup_ = new QActionGroup(this);
+  for (int mode = 0; mode < 5; ++mode) {
+    auto* action = new QAction(colorModeGroup_);
+    action->setCheckable(true);
+    action->setData(mode);
+    action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + mode)));
+    connect(action, &QAction::triggered, this,
+            [this, mode] { viewOptions_->setColorMode(static_cast<ColorMode>(mode)); });
+  }
 
   aboutAction_ = new QAction(this);
   aboutAction_->setMenuRole(QAction::AboutRole);
@@ -94,25 +160,69 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
   fileMenu_ = menuBar()->addMenu(QString());
+  fileMenu_->addAction(openModelAction_);
   fileMenu_->addAction(openSequenceAction_);
+  fileMenu_->addAction(openCustomAction_);
   recentMenu_ = fileMenu_->addMenu(QString());
   fileMenu_->addAction(openDemoAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
+
   viewMenu_ = menuBar()->addMenu(QString());
-  viewMenu_->addAction(resetCameraAction_);
+  colorMenu_ = viewMenu_->addMenu(QString());
+  colorMenu_->addActions(colorModeGroup_->actions());
+  viewMenu_->addAction(viewOptions_->hideUnchangedAction());
   viewMenu_->addSeparator();
+  viewMenu_->addAction(resetCameraAction_);
+  viewMenu_->addAction(viewOptions_->driverViewAction());
+  viewMenu_->addAction(viewOptions_->topViewAction());
+  viewMenu_->addAction(viewOptions_->sideViewAction());
+  viewMenu_->addAction(viewOptions_->syncCamerasAction());
+  viewMenu_->addSeparator();
+
+  modelMenu_ = menuBar()->addMenu(QString());
+  modelMenu_->addAction(knnAction_);
+  modelMenu_->addAction(openCustomAction_);
+  modelMenu_->addAction(clearCustomAction_);
+
   helpMenu_ = menuBar()->addMenu(QString());
   helpMenu_->addAction(aboutAction_);
   helpMenu_->addAction(aboutQtAction_);
 }
 
+void MainWindow::createToolBars()
+{
+  fileToolBar_ = addToolBar(QString());
+  fileToolBar_->setObjectName(QStringLiteral("fileToolBar"));
+  fileToolBar_->addAction(openModelAction_);
+  fileToolBar_->addAction(openSequenceAction_);
+  fileToolBar_->addAction(openCustomAction_);
+  addToolBar(viewOptions_);
+  viewMenu_->addAction(fileToolBar_->toggleViewAction());
+  viewMenu_->addAction(viewOptions_->toggleViewAction());
+}
+
+QDockWidget* MainWindow::addDock(QWidget* widget, const QString& objectName, Qt::DockWidgetArea area)
+{
+  auto* dock = new QDockWidget(this);
+  dock->setObjectName(objectName);
+  dock->setWidget(widget);
+  addDockWidget(area, dock);
+  viewMenu_->addAction(dock->toggleViewAction());
+  docks_ << dock;
+  return dock;
+}
+
 void MainWindow::createDocks()
 {
-  histogramDock_->setObjectName(QStringLiteral("classHistogramDock"));
-  histogramDock_->setWidget(histogram_);
-  addDockWidget(Qt::RightDockWidgetArea, histogramDock_);
-  viewMenu_->addAction(histogramDock_->toggleViewAction());
+  auto* metrics = addDock(metricsTable_, QStringLiteral("metricsDock"), Qt::RightDockWidgetArea);
+  auto* point = addDock(pointInfo_, QStringLiteral("pointDock"), Qt::RightDockWidgetArea);
+  auto* legend = addDock(legend_, QStringLiteral("legendDock"), Qt::RightDockWidgetArea);
+  auto* histogram = addDock(histogram_, QStringLiteral("classHistogramDock"), Qt::RightDockWidgetArea);
+  addDock(rangeImage_, QStringLiteral("rangeImageDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(legend, histogram);
+  legend->raise();
+  resizeDocks({metrics, point}, {320, 320}, Qt::Horizontal);
 }
 
 void MainWindow::createStatusBar()
@@ -135,6 +245,9 @@ void MainWindow::createStatusBar()
 void MainWindow::connectEngine()
 {
   connect(engine_, &EngineController::sequenceOpened, this, &MainWindow::onSequenceOpened);
+  connect(engine_, &EngineController::modelOpened, this, &MainWindow::onModelOpened);
+  connect(engine_, &EngineController::sidecarNeeded, this, &MainWindow::onSidecarNeeded);
+  connect(engine_, &EngineController::variantsChanged, this, &MainWindow::onVariantsChanged);
   connect(engine_, &EngineController::scanReady, this, &MainWindow::onScanReady);
   connect(engine_, &EngineController::errorOccurred, this, &MainWindow::onEngineError);
   connect(engine_, &EngineController::progress, this, &MainWindow::onProgress);
@@ -142,10 +255,40 @@ void MainWindow::connectEngine()
   connect(navigator_, &ScanNavigator::currentScanChanged, engine_, &EngineController::requestScan);
 }
 
+void MainWindow::connectViews()
+{
+  connect(viewOptions_, &ViewOptionsBar::colorModeChanged, this, [this](ColorMode mode) {
+    for (auto* action : colorModeGroup_->actions())
+      action->setChecked(action->data().toInt() == static_cast<int>(mode));
+    recolor();
+  });
+  connect(viewOptions_, &ViewOptionsBar::hideUnchangedChanged, this, &MainWindow::recolor);
+  connect(viewOptions_, &ViewOptionsBar::pointSizeChanged, this,
+          [this](int pixels) { views_->setPointSize(static_cast<float>(pixels)); });
+  connect(viewOptions_, &ViewOptionsBar::camerasSynchronizedChanged, views_,
+          &MultiPointCloudView::setCamerasSynchronized);
+  connect(viewOptions_, &ViewOptionsBar::standardViewRequested, this,
+          [this](int view) { views_->setStandardView(static_cast<StandardView>(view)); });
+  connect(views_, &MultiPointCloudView::pointPicked, this, [this](int, qint64 index) { pickPoint(index); });
+  connect(rangeImage_, &RangeImageView::pixelClicked, this, &MainWindow::pickPixel);
+}
+
+// --- opening things ---------------------------------------------------------
+
 void MainWindow::openSequence(const QString& directory, int scan)
 {
   pendingScan_ = scan;
   engine_->openSequence(directory);
+}
+
+void MainWindow::openModel(const QString& modelFile)
+{
+  engine_->openModel(modelFile);
+}
+
+void MainWindow::openCustomVariant(const QString& file)
+{
+  engine_->loadCustomVariant(file);
 }
 
 void MainWindow::openDemo(int scan)
@@ -155,51 +298,108 @@ void MainWindow::openDemo(int scan)
   engine_->openDemo(cache);
 }
 
+QString MainWindow::chooseFile(const QString& caption, const QString& filter, const QString& settingsKey)
+{
+  QSettings settings;
+  const QString start = settings.value(settingsKey, QDir::homePath()).toString();
+  const QString file = QFileDialog::getOpenFileName(this, caption, start, filter);
+  if (!file.isEmpty())
+    settings.setValue(settingsKey, QFileInfo(file).absolutePath());
+  return file;
+}
+
+void MainWindow::chooseModel()
+{
+  const QString file = chooseFile(tr("Open TorchScript Model"), tr("TorchScript models (*.pt *.pth *.ts);;All files (*)"),
+                                  QStringLiteral("paths/lastModelFolder"));
+  if (!file.isEmpty())
+    openModel(file);
+}
+
 void MainWindow::chooseSequence()
 {
   QSettings settings;
-  const QString start = settings.value(kSettingsLastDirectory, QDir::homePath()).toString();
+  const QString start = settings.value(QStringLiteral("paths/lastSequenceParent"), QDir::homePath()).toString();
   const QString directory = QFileDialog::getExistingDirectory(
     this, tr("Open SemanticKITTI Sequence (the folder holding velodyne/)"), start);
   if (directory.isEmpty())
     return;
-  settings.setValue(kSettingsLastDirectory, QFileInfo(directory).absolutePath());
+  settings.setValue(QStringLiteral("paths/lastSequenceParent"), QFileInfo(directory).absolutePath());
   openSequence(directory);
 }
 
-void MainWindow::addRecentSequence(const QString& directory)
+void MainWindow::chooseCustomVariant()
 {
-  recentSequences_.removeAll(directory);
-  recentSequences_.prepend(directory);
-  while (recentSequences_.size() > kMaxRecentSequences)
-    recentSequences_.removeLast();
-  QSettings().setValue(kSettingsRecent, recentSequences_);
+  const QString file = chooseFile(tr("Open Encodings or Overrides"),
+                                  tr("AIMET encodings or QuantLens overrides (*.json *.encodings);;All files (*)"),
+                                  QStringLiteral("paths/lastEncodingsFolder"));
+  if (!file.isEmpty())
+    openCustomVariant(file);
+}
+
+void MainWindow::addRecent(const QString& kind, const QString& path)
+{
+  const QString entry = kind + QLatin1Char(':') + path;
+  recentFiles_.removeAll(entry);
+  recentFiles_.prepend(entry);
+  while (recentFiles_.size() > kMaxRecentFiles)
+    recentFiles_.removeLast();
+  QSettings().setValue(kSettingsRecent, recentFiles_);
   updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu()
 {
   recentMenu_->clear();
-  for (int i = 0; i < recentSequences_.size(); ++i) {
-    const QString& directory = recentSequences_[i];
-    auto* action = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(directory)));
-    connect(action, &QAction::triggered, this, [this, directory] { openSequence(directory); });
+  for (int i = 0; i < recentFiles_.size(); ++i) {
+    const QString entry = recentFiles_[i];
+    const QString path = entry.section(QLatin1Char(':'), 1);
+    const QString label = entry.startsWith(kRecentModel + QLatin1Char(':')) ? tr("Model") : tr("Sequence");
+    auto* action =
+      recentMenu_->addAction(QStringLiteral("&%1 %2: %3").arg(i + 1).arg(label, QDir::toNativeSeparators(path)));
+    connect(action, &QAction::triggered, this, [this, entry] { openRecent(entry); });
   }
-  recentMenu_->setEnabled(!recentSequences_.isEmpty());
+  recentMenu_->setEnabled(!recentFiles_.isEmpty());
 }
+
+void MainWindow::openRecent(const QString& entry)
+{
+  const QString path = entry.section(QLatin1Char(':'), 1);
+  if (entry.startsWith(kRecentModel + QLatin1Char(':')))
+    openModel(path);
+  else
+    openSequence(path);
+}
+
+void MainWindow::updateWindowTitle()
+{
+  QStringList parts;
+  if (!modelFile_.isEmpty())
+    parts << QFileInfo(modelFile_).fileName();
+  if (!sequenceDirectory_.isEmpty())
+    parts << QDir::toNativeSeparators(sequenceDirectory_);
+  setWindowTitle(parts.isEmpty() ? tr("QuantLens") : tr("%1 — QuantLens").arg(parts.join(QStringLiteral(" · "))));
+}
+
+void MainWindow::requestCurrentScan()
+{
+  if (!sequenceDirectory_.isEmpty())
+    engine_->requestScan(navigator_->currentScan());
+}
+
+// --- engine answers ---------------------------------------------------------
 
 void MainWindow::onSequenceOpened(const QString& directory, int scanCount, bool hasLabels)
 {
   sequenceDirectory_ = directory;
-  setWindowTitle(tr("%1 — QuantLens").arg(QDir::toNativeSeparators(directory)));
-  addRecentSequence(directory);
-  histogramDock_->setEnabled(hasLabels);
+  updateWindowTitle();
+  addRecent(kRecentSequence, directory);
   if (!hasLabels)
     histogram_->clear();
   navigator_->setScanCount(scanCount);
   const int scan = std::clamp(pendingScan_, 0, std::max(scanCount - 1, 0));
   pendingScan_ = 0;
-  // setCurrentScan only signals on a change; scan 0 after opening needs an explicit request.
+  // setCurrentScan only signals on a change; the same index after opening needs an explicit request.
   if (scan == navigator_->currentScan())
     engine_->requestScan(scan);
   else
@@ -207,21 +407,68 @@ void MainWindow::onSequenceOpened(const QString& directory, int scanCount, bool 
   statusBar()->showMessage(tr("Opened %n scan(s)", nullptr, scanCount), 4000);
 }
 
-void MainWindow::onScanReady(const LoadedScanPtr& scan)
+void MainWindow::onModelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount)
+{
+  modelFile_ = modelFile;
+  customDescription_.clear();
+  clearCustomAction_->setEnabled(false);
+  updateWindowTitle();
+  if (!modelFile.startsWith(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)))
+    addRecent(kRecentModel, modelFile);
+  statusBar()->showMessage(tr("Model %1: %n quantizer(s), variants %2", nullptr, quantizerCount)
+                             .arg(QFileInfo(modelFile).fileName(), variants.join(QStringLiteral(", "))),
+                           6000);
+  requestCurrentScan();
+  emit modelShown(modelFile);
+}
+
+void MainWindow::onSidecarNeeded(const QString& modelFile, const QString& message)
+{
+  statusBar()->showMessage(message, 8000);
+  SidecarDialog dialog(modelFile, this);
+  if (dialog.exec() != QDialog::Accepted)
+    return;
+  const ModelSidecar sidecar = dialog.sidecar();
+  if (dialog.saveBesideModel()) {
+    try {
+      sidecar.write(ModelSidecar::pathFor(modelFile.toStdString()));
+    } catch (const EngineError& error) {
+      // Not fatal: the model still opens with the values, only not remembered.
+      QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+    }
+  }
+  engine_->openModel(modelFile, QString::fromStdString(sidecar.toJson()));
+}
+
+void MainWindow::onVariantsChanged(const QStringList& variants, const QString& customDescription)
+{
+  customDescription_ = customDescription;
+  clearCustomAction_->setEnabled(!customDescription.isEmpty());
+  statusBar()->showMessage(customDescription.isEmpty() ? tr("Variants: %1").arg(variants.join(QStringLiteral(", ")))
+                                                       : tr("Custom variant: %1").arg(customDescription),
+                           6000);
+  requestCurrentScan();
+}
+
+void MainWindow::onScanReady(const ScanInferencePtr& scan)
 {
   const bool firstScan = !currentScan_;
+  const bool sameScan = currentScan_ && currentScan_->scanIndex == scan->scanIndex &&
+                        currentScan_->scan.points.size() == scan->scan.points.size();
   currentScan_ = scan;
-  view_->setPoints(scan->points.xyzr.data(), scan->points.size());
-  view_->setColors(scan->colors.data(), scan->points.size());
+  const int viewCount = std::min(1 + static_cast<int>(scan->variants.size()), MultiPointCloudView::kMaxViews);
+  views_->setViewCount(viewCount);
+  if (!sameScan)
+    views_->setPoints(scan->scan.points.xyzr.data(), scan->scan.points.size());
+  recolor();
   if (firstScan)
-    view_->resetCamera();
-  if (scan->hasLabels)
-    histogram_->setCounts(*labels_, scan->classCounts);
-  QString info = tr("Scan %1: %n point(s)", nullptr, static_cast<int>(scan->points.size())).arg(scan->index);
-  if (scan->nonFinitePoints > 0)
-    info += tr(" (%n with NaN/inf coordinates, not shown)", nullptr, static_cast<int>(scan->nonFinitePoints));
-  scanInfoLabel_->setText(info);
-  emit scanShown(scan->index);
+    views_->resetCamera();
+  showScanDetails();
+  showRangeImage();
+  showMetrics();
+  pickPoint(sameScan ? views_->highlightedPoint() : -1);
+  statusBar()->clearMessage(); // the scan's progress messages are done
+  emit scanShown(static_cast<int>(scan->scanIndex));
 }
 
 void MainWindow::onEngineError(const QString& message)
@@ -244,6 +491,155 @@ void MainWindow::onBusyChanged(bool busy)
     statusBar()->clearMessage();
 }
 
+// --- what the views and docks show ------------------------------------------
+
+void MainWindow::recolor()
+{
+  if (!currentScan_)
+    return;
+  const auto contents =
+    ViewColoring::build(*currentScan_, *labels_, viewOptions_->colorMode(), viewOptions_->hideUnchanged());
+  const std::size_t points = currentScan_->scan.points.size();
+  for (int v = 0; v < views_->viewCount() && v < static_cast<int>(contents.size()); ++v) {
+    const ViewContent& view = contents[static_cast<std::size_t>(v)];
+    views_->setViewTitle(v, view.title);
+    views_->setViewCaption(v, view.caption);
+    views_->setColors(v, view.rgb.data(), points);
+    views_->setVisibleMask(v, view.visible.empty() ? nullptr : view.visible.data(), points);
+  }
+  views_->update();
+}
+
+void MainWindow::showScanDetails()
+{
+  const auto& scan = *currentScan_;
+  QString info = tr("Scan %1 (%2): %n point(s)", nullptr, static_cast<int>(scan.scan.points.size()))
+                   .arg(scan.scanIndex)
+                   .arg(QString::fromStdString(scan.scanId));
+  if (scan.scan.nonFinitePoints > 0)
+    info += tr(" (%n with NaN/inf coordinates, not shown)", nullptr, static_cast<int>(scan.scan.nonFinitePoints));
+  if (!customDescription_.isEmpty())
+    info += tr(" · Custom: %1").arg(customDescription_);
+  scanInfoLabel_->setText(info);
+  const auto counts = ViewColoring::truthClassCounts(scan, labels_->classCount());
+  legend_->setCounts(counts);
+  if (!counts.empty())
+    histogram_->setCounts(*labels_, counts);
+  else
+    histogram_->clear();
+}
+
+void MainWindow::showRangeImage()
+{
+  const auto& scan = *currentScan_;
+  const ProjectedScan& projected = scan.projected;
+  std::vector<RangeImageLayer> layers;
+  if (projected.pixelCount() == 0) {
+    rangeImage_->setLayers(std::move(layers));
+    return;
+  }
+  const auto scalarLayer = [&](const QString& name, const float* values) {
+    RangeImageLayer layer{name, projected.width, projected.height, RangeImageLayer::Kind::Scalar, {}, {}};
+    layer.values.assign(values, values + projected.pixelCount());
+    for (std::size_t p = 0; p < projected.pixelCount(); ++p) {
+      if (!projected.isFilled(p))
+        layer.values[p] = std::nanf("");
+    }
+    layers.push_back(std::move(layer));
+  };
+  const auto labelLayer = [&](const QString& name, std::vector<std::uint8_t> labels) {
+    layers.push_back({name, projected.width, projected.height, RangeImageLayer::Kind::Labels, {}, std::move(labels)});
+  };
+  scalarLayer(tr("Range (m)"), projected.range.data());
+  const QString channels[] = {tr("Range (input)"), tr("x (input)"), tr("y (input)"), tr("z (input)"),
+                              tr("Remission (input)")};
+  for (int c = 0; c < SensorConfig::kChannels; ++c)
+    scalarLayer(channels[c], projected.input.data() + static_cast<std::size_t>(c) * projected.pixelCount());
+  if (scan.hasTruth()) {
+    std::vector<std::uint8_t> truth(projected.pixelCount(), 0);
+    for (std::size_t p = 0; p < truth.size(); ++p) {
+      if (projected.isFilled(p))
+        truth[p] = scan.truth[static_cast<std::size_t>(projected.pixelPoint[p])];
+    }
+    labelLayer(tr("Ground truth"), std::move(truth));
+  }
+  for (const auto& variant : scan.variants)
+    labelLayer(QString::fromStdString(variant.name), variant.pixelLabels);
+  rangeImage_->setLayers(std::move(layers)); // keeps the chosen layer
+}
+
+void MainWindow::showMetrics()
+{
+  const auto& scan = *currentScan_;
+  std::vector<VariantMetricsRow> rows;
+  const VariantPrediction* reference = scan.variants.empty() ? nullptr : &scan.variants.front();
+  for (const auto& variant : scan.variants) {
+    VariantMetricsRow row;
+    row.variant = QString::fromStdString(variant.name);
+    if (variant.metrics) {
+      row.miou = variant.metrics->miouPresent;
+      row.accuracy = variant.metrics->accuracy;
+    }
+    if (&variant != reference) {
+      std::size_t changed = 0;
+      for (std::size_t i = 0; i < variant.pointLabels.size(); ++i)
+        changed += variant.pointLabels[i] != reference->pointLabels[i] ? 1 : 0;
+      row.changedPoints = changed;
+      row.changedFraction =
+        variant.pointLabels.empty() ? 0.0 : static_cast<double>(changed) / static_cast<double>(variant.pointLabels.size());
+    }
+    row.milliseconds = variant.inferenceMilliseconds;
+    rows.push_back(row);
+  }
+  metricsTable_->setRows(rows);
+}
+
+void MainWindow::pickPoint(qint64 index)
+{
+  if (!currentScan_ || index < 0 || static_cast<std::size_t>(index) >= currentScan_->scan.points.size()) {
+    views_->setHighlightedPoint(-1);
+    pointInfo_->clear();
+    rangeImage_->setMarker(-1, -1);
+    return;
+  }
+  const auto& scan = *currentScan_;
+  const auto i = static_cast<std::size_t>(index);
+  PickedPointInfo info;
+  info.index = index;
+  info.x = scan.scan.points.x(i);
+  info.y = scan.scan.points.y(i);
+  info.z = scan.scan.points.z(i);
+  info.range = std::sqrt(info.x * info.x + info.y * info.y + info.z * info.z);
+  info.remission = scan.scan.points.remission(i);
+  if (scan.hasTruth()) {
+    info.truthClass = QString::fromStdString(labels_->className(scan.truth[i]));
+    info.truthColor = qColor(labels_->classColor(scan.truth[i]));
+  }
+  for (const auto& variant : scan.variants) {
+    const int label = variant.pointLabels[i];
+    info.variants.push_back({QString::fromStdString(variant.name), QString::fromStdString(labels_->className(label)),
+                             qColor(labels_->classColor(label))});
+  }
+  pointInfo_->setPoint(info);
+  views_->setHighlightedPoint(index);
+  if (i < scan.projected.pointCount() && scan.projected.pointU[i] >= 0)
+    rangeImage_->setMarker(scan.projected.pointV[i], scan.projected.pointU[i]);
+  else
+    rangeImage_->setMarker(-1, -1);
+}
+
+void MainWindow::pickPixel(int row, int col)
+{
+  if (!currentScan_)
+    return;
+  const ProjectedScan& projected = currentScan_->projected;
+  if (row < 0 || col < 0 || row >= projected.height || col >= projected.width)
+    return;
+  pickPoint(projected.pixelPoint[static_cast<std::size_t>(row) * projected.width + col]);
+}
+
+// --- window plumbing --------------------------------------------------------
+
 void MainWindow::showAbout()
 {
   QMessageBox::about(this, tr("About QuantLens"),
@@ -260,13 +656,20 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-  const auto urls = event->mimeData()->urls();
-  if (urls.isEmpty() || !urls.first().isLocalFile())
-    return;
-  const QFileInfo dropped(urls.first().toLocalFile());
-  // A dropped folder is a sequence; a dropped scan file opens its sequence.
-  openSequence(dropped.isDir() ? dropped.absoluteFilePath()
-                              : QDir::cleanPath(dropped.dir().absolutePath() + QStringLiteral("/..")));
+  for (const QUrl& url : event->mimeData()->urls()) {
+    if (!url.isLocalFile())
+      continue;
+    const QFileInfo dropped(url.toLocalFile());
+    const QString suffix = dropped.suffix().toLower();
+    if (dropped.isDir())
+      openSequence(dropped.absoluteFilePath());
+    else if (suffix == QLatin1String("pt") || suffix == QLatin1String("pth") || suffix == QLatin1String("ts"))
+      openModel(dropped.absoluteFilePath());
+    else if (suffix == QLatin1String("json") || suffix == QLatin1String("encodings"))
+      openCustomVariant(dropped.absoluteFilePath());
+    else // a scan or label file opens its sequence
+      openSequence(QDir::cleanPath(dropped.dir().absolutePath() + QStringLiteral("/..")));
+  }
   event->acceptProposedAction();
 }
 
@@ -286,21 +689,37 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::retranslateUi()
 {
-  if (sequenceDirectory_.isEmpty())
-    setWindowTitle(tr("QuantLens"));
+  updateWindowTitle();
   fileMenu_->setTitle(tr("&File"));
   recentMenu_->setTitle(tr("Open &Recent"));
   viewMenu_->setTitle(tr("&View"));
+  colorMenu_->setTitle(tr("&Color By"));
+  modelMenu_->setTitle(tr("&Model"));
   helpMenu_->setTitle(tr("&Help"));
+  fileToolBar_->setWindowTitle(tr("File"));
+  openModelAction_->setText(tr("Open &Model…"));
+  openModelAction_->setStatusTip(tr("Open a TorchScript model (with its .json sidecar)"));
   openSequenceAction_->setText(tr("Open &Sequence…"));
   openSequenceAction_->setStatusTip(tr("Open a SemanticKITTI sequence folder"));
+  openCustomAction_->setText(tr("Open &Encodings…"));
+  openCustomAction_->setStatusTip(tr("Open AIMET encodings or a QuantLens override file as the Custom variant"));
+  clearCustomAction_->setText(tr("&Remove Custom Variant"));
   openDemoAction_->setText(tr("Open &Demo"));
-  openDemoAction_->setStatusTip(tr("Open the synthetic demo sequence (generated on first use)"));
+  openDemoAction_->setStatusTip(tr("Open the demo model on the synthetic demo sequence (generated on first use)"));
+  knnAction_->setText(tr("&KNN Post-Processing"));
+  knnAction_->setStatusTip(tr("Clean per-point predictions with RangeNet++'s KNN vote"));
   quitAction_->setText(tr("&Quit"));
   resetCameraAction_->setText(tr("&Reset Camera"));
+  const QString modeNames[] = {tr("Classes"), tr("Errors vs Ground Truth"), tr("Changes vs FP32"), tr("Range"),
+                               tr("Remission")};
+  for (auto* action : colorModeGroup_->actions())
+    action->setText(modeNames[action->data().toInt()]);
   aboutAction_->setText(tr("&About QuantLens"));
   aboutQtAction_->setText(tr("About &Qt"));
-  histogramDock_->setWindowTitle(tr("Classes"));
+  const QString dockTitles[] = {tr("Scan Metrics"), tr("Picked Point"), tr("Legend"), tr("Classes"),
+                                tr("Range Image")};
+  for (int i = 0; i < docks_.size(); ++i)
+    docks_[i]->setWindowTitle(dockTitles[i]);
   cancelButton_->setText(tr("Cancel"));
   cancelButton_->setToolTip(tr("Cancel the running operation (Esc)"));
 }
@@ -309,9 +728,13 @@ void MainWindow::readSettings()
 {
   QSettings settings;
   if (!restoreGeometry(settings.value(kSettingsGeometry).toByteArray()))
-    resize(1400, 860);
+    resize(1600, 900);
   restoreState(settings.value(kSettingsState).toByteArray());
-  recentSequences_ = settings.value(kSettingsRecent).toStringList();
+  recentFiles_ = settings.value(kSettingsRecent).toStringList();
+  viewOptions_->setColorMode(static_cast<ColorMode>(std::clamp(settings.value(kSettingsColorMode, 0).toInt(), 0, 4)));
+  viewOptions_->setPointSize(settings.value(kSettingsPointSize, 2).toInt());
+  for (auto* action : colorModeGroup_->actions())
+    action->setChecked(action->data().toInt() == static_cast<int>(viewOptions_->colorMode()));
   updateRecentMenu();
 }
 
@@ -320,6 +743,8 @@ void MainWindow::writeSettings() const
   QSettings settings;
   settings.setValue(kSettingsGeometry, saveGeometry());
   settings.setValue(kSettingsState, saveState());
+  settings.setValue(kSettingsColorMode, static_cast<int>(viewOptions_->colorMode()));
+  settings.setValue(kSettingsPointSize, viewOptions_->pointSize());
 }
 
 } // namespace quantlens

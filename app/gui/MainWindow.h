@@ -1,27 +1,40 @@
 #pragma once
 
-#include "LoadedScan.h"
+#include "ColorMode.h"
+
+#include "session/ScanInference.h"
 
 #include <QMainWindow>
 #include <QStringList>
 
+#include <memory>
+
 class QAction;
+class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QToolBar;
 class QToolButton;
 
 namespace quantlens {
 
 class ClassHistogramPlot;
+class ClassLegend;
 class EngineController;
 class LabelMap;
-class PointCloudView;
+class MultiPointCloudView;
+class PointInfoPanel;
+class RangeImageView;
 class ScanNavigator;
+class VariantMetricsTable;
+class ViewOptionsBar;
 
-/// QuantLens's main window: a 3D view of the current scan, scan navigation,
-/// and docks with analyses. All engine work goes through EngineController.
+/// QuantLens's main window: the current scan seen through ground truth, FP32,
+/// W8A8, W4A8 (and Custom) side by side in synchronized 3D views, scan
+/// navigation, and docks with the picked point, the range image, the scan's
+/// metrics and its classes. All engine work goes through EngineController.
 class MainWindow : public QMainWindow
 {
   Q_OBJECT
@@ -33,18 +46,30 @@ public:
   /// Opens a SemanticKITTI sequence folder (the one holding velodyne/);
   /// `scan` is shown once it is open.
   void openSequence(const QString& directory, int scan = 0);
-  /// Generates (first time only) and opens the synthetic demo sequence.
+  /// Opens a TorchScript model; asks for its input settings when it has no sidecar.
+  void openModel(const QString& modelFile);
+  /// An AIMET encodings file or a QuantLens override file as the Custom variant.
+  void openCustomVariant(const QString& file);
+  /// Generates (first time only) and opens the synthetic demo sequence with the demo model.
   void openDemo(int scan = 0);
 
   EngineController* engine() const { return engine_; }
   ScanNavigator* navigator() const { return navigator_; }
-  PointCloudView* view() const { return view_; }
+  MultiPointCloudView* views() const { return views_; }
+  ViewOptionsBar* viewOptions() const { return viewOptions_; }
+  PointInfoPanel* pointInfo() const { return pointInfo_; }
+  RangeImageView* rangeImage() const { return rangeImage_; }
+  VariantMetricsTable* metricsTable() const { return metricsTable_; }
   /// The scan on screen, or null.
-  LoadedScanPtr currentScan() const { return currentScan_; }
+  ScanInferencePtr currentScan() const { return currentScan_; }
+  /// Shows the point in the info dock and marks it in every view (-1: none).
+  void pickPoint(qint64 index);
 
 signals:
   /// Emitted after a scan is drawn (tests and scripts wait on it).
   void scanShown(int index);
+  /// Emitted when a model is open and its variants are known.
+  void modelShown(const QString& modelFile);
 
 protected:
   void closeEvent(QCloseEvent* event) override;
@@ -55,38 +80,70 @@ protected:
 private:
   void createActions();
   void createMenus();
+  void createToolBars();
   void createDocks();
+  QDockWidget* addDock(QWidget* widget, const QString& objectName, Qt::DockWidgetArea area);
   void createStatusBar();
   void connectEngine();
+  void connectViews();
   void retranslateUi();
   void readSettings();
   void writeSettings() const;
 
+  QString chooseFile(const QString& caption, const QString& filter, const QString& settingsKey);
+  void chooseModel();
   void chooseSequence();
-  void addRecentSequence(const QString& directory);
+  void chooseCustomVariant();
+  void addRecent(const QString& kind, const QString& path);
   void updateRecentMenu();
+  void openRecent(const QString& entry);
+  void updateWindowTitle();
+  void requestCurrentScan();
+
   void onSequenceOpened(const QString& directory, int scanCount, bool hasLabels);
-  void onScanReady(const LoadedScanPtr& scan);
+  void onModelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount);
+  void onSidecarNeeded(const QString& modelFile, const QString& message);
+  void onVariantsChanged(const QStringList& variants, const QString& customDescription);
+  void onScanReady(const ScanInferencePtr& scan);
   void onEngineError(const QString& message);
   void onProgress(double fraction, const QString& message);
   void onBusyChanged(bool busy);
   void showAbout();
 
-  EngineController* engine_;
-  PointCloudView* view_;
-  ScanNavigator* navigator_;
-  ClassHistogramPlot* histogram_;
-  QDockWidget* histogramDock_;
-  std::unique_ptr<LabelMap> labels_;
+  void recolor();
+  void showScanDetails();
+  void showRangeImage();
+  void showMetrics();
+  void pickPixel(int row, int col);
 
+  EngineController* engine_;
+  MultiPointCloudView* views_;
+  ScanNavigator* navigator_;
+  ViewOptionsBar* viewOptions_;
+  ClassHistogramPlot* histogram_;
+  ClassLegend* legend_;
+  PointInfoPanel* pointInfo_;
+  RangeImageView* rangeImage_;
+  VariantMetricsTable* metricsTable_;
+  std::unique_ptr<LabelMap> labels_;
+  QList<QDockWidget*> docks_;
+
+  QToolBar* fileToolBar_ = nullptr;
   QMenu* fileMenu_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
+  QMenu* colorMenu_ = nullptr;
+  QMenu* modelMenu_ = nullptr;
   QMenu* helpMenu_ = nullptr;
+  QAction* openModelAction_ = nullptr;
   QAction* openSequenceAction_ = nullptr;
+  QAction* openCustomAction_ = nullptr;
+  QAction* clearCustomAction_ = nullptr;
   QAction* openDemoAction_ = nullptr;
+  QAction* knnAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* resetCameraAction_ = nullptr;
+  QActionGroup* colorModeGroup_ = nullptr;
   QAction* aboutAction_ = nullptr;
   QAction* aboutQtAction_ = nullptr;
 
@@ -95,9 +152,11 @@ private:
   QToolButton* cancelButton_ = nullptr;
 
   QString sequenceDirectory_;
-  QStringList recentSequences_;
+  QString modelFile_;
+  QString customDescription_;
+  QStringList recentFiles_; ///< "model:<path>" or "sequence:<path>", newest first
   int pendingScan_ = 0;
-  LoadedScanPtr currentScan_;
+  ScanInferencePtr currentScan_;
 };
 
 } // namespace quantlens

@@ -1,12 +1,14 @@
 // quantlens: the desktop app. main() only parses arguments and opens the
 // window; everything else is in the quantlens_app library.
 #include "MainWindow.h"
+#include "viewers/MultiPointCloudView.h"
 #include "viewers/VtkOpenGLWidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPainter>
 #include <QTimer>
 #include <QTranslator>
 
@@ -25,13 +27,24 @@ void installTranslators(QApplication& app)
     QApplication::installTranslator(translator);
 }
 
+/// What the window shows, with the 3D views rendered in: a plain grab()
+/// reads the views' GL framebuffer without the titles painted over it.
+QImage windowImage(quantlens::MainWindow& window)
+{
+  QImage image = window.grab().toImage();
+  QPainter painter(&image);
+  auto* views = window.views();
+  painter.drawImage(QRect(views->mapTo(&window, QPoint(0, 0)), views->size()), views->grabImage());
+  return image;
+}
+
 /// For docs/ and scripts: grab the whole window after the first scan is drawn.
 void saveScreenshotWhenShown(quantlens::MainWindow& window, const QString& file)
 {
   QObject::connect(&window, &quantlens::MainWindow::scanShown, &window, [&window, file] {
     // Let the views and docks finish their first paint before grabbing.
     QTimer::singleShot(1500, &window, [&window, file] {
-      const bool saved = window.grab().save(file);
+      const bool saved = windowImage(window).save(file);
       std::fprintf(stderr, saved ? "quantlens: saved %s\n" : "quantlens: cannot write %s\n", qPrintable(file));
       QApplication::exit(saved ? 0 : 1);
     });
@@ -60,15 +73,24 @@ int main(int argc, char** argv)
   const QCommandLineOption sequenceOption(QStringLiteral("sequence"),
                                           QApplication::translate("main", "Open the SemanticKITTI sequence <dir>."),
                                           QStringLiteral("dir"));
+  const QCommandLineOption modelOption(QStringLiteral("model"),
+                                       QApplication::translate("main", "Open the TorchScript model <file>."),
+                                       QStringLiteral("file"));
+  const QCommandLineOption encodingsOption(
+    QStringLiteral("encodings"),
+    QApplication::translate("main", "Compare with the AIMET encodings or override <file> as the Custom variant."),
+    QStringLiteral("file"));
   const QCommandLineOption scanOption(QStringLiteral("scan"), QApplication::translate("main", "Show scan <n> first."),
                                       QStringLiteral("n"), QStringLiteral("0"));
   const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                      QApplication::translate("main", "Open the synthetic demo sequence."));
+                                      QApplication::translate("main", "Open the demo model on the synthetic demo sequence."));
   const QCommandLineOption screenshotOption(
     QStringLiteral("screenshot"),
     QApplication::translate("main", "Save the window to <file> once the first scan is drawn, then quit."),
     QStringLiteral("file"));
+  parser.addOption(modelOption);
   parser.addOption(sequenceOption);
+  parser.addOption(encodingsOption);
   parser.addOption(scanOption);
   parser.addOption(demoOption);
   parser.addOption(screenshotOption);
@@ -85,9 +107,14 @@ int main(int argc, char** argv)
   window.show();
   if (parser.isSet(screenshotOption))
     saveScreenshotWhenShown(window, parser.value(screenshotOption));
+  // The engine handles requests in order: the demo first, then what the user named.
+  if (parser.isSet(demoOption))
+    window.openDemo(scan);
+  if (parser.isSet(modelOption))
+    window.openModel(parser.value(modelOption));
+  if (parser.isSet(encodingsOption))
+    window.openCustomVariant(parser.value(encodingsOption));
   if (parser.isSet(sequenceOption))
     window.openSequence(parser.value(sequenceOption), scan);
-  else if (parser.isSet(demoOption))
-    window.openDemo(scan);
   return QApplication::exec();
 }

@@ -1,6 +1,10 @@
 #include "EngineController.h"
 #include "GuiTestData.h"
 
+#include "core/Feedback.h"
+#include "quant/EncodingsFile.h"
+#include "session/InspectionSession.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -26,7 +30,7 @@ private:
 private slots:
   void initTestCase()
   {
-    qRegisterMetaType<LoadedScanPtr>();
+    qRegisterMetaType<ScanInferencePtr>();
     sequence_ = test::writeSyntheticSequence(QStringLiteral("engine-controller"), 3);
   }
 
@@ -42,23 +46,93 @@ private slots:
 
     engine.requestScan(1);
     QVERIFY(ready.wait(10000));
-    const auto scan = ready.at(0).at(0).value<LoadedScanPtr>();
+    const auto scan = ready.at(0).at(0).value<ScanInferencePtr>();
     QVERIFY(scan);
-    QCOMPARE(scan->index, 1);
+    QCOMPARE(scan->scanIndex, std::size_t{1});
     // The point count comes from the file size: 16 bytes per point.
     const auto bytes = std::filesystem::file_size(sequence_.toStdString() + "/velodyne/000001.bin");
-    QCOMPARE(scan->points.size(), static_cast<std::size_t>(bytes / 16));
-    QCOMPARE(scan->colors.size(), 3 * scan->points.size());
-    // Road is magenta (BGR 255,0,255 in semantic-kitti.yaml) and covers much of a street scan.
-    std::size_t magenta = 0;
-    for (std::size_t i = 0; i < scan->points.size(); ++i)
-      magenta += scan->colors[3 * i] == 255 && scan->colors[3 * i + 1] == 0 && scan->colors[3 * i + 2] == 255;
-    QVERIFY(magenta > scan->points.size() / 10);
-    QVERIFY(scan->hasLabels);
-    std::size_t counted = 0;
-    for (std::size_t count : scan->classCounts)
-      counted += count;
-    QCOMPARE(counted, scan->points.size());
+    QCOMPARE(scan->scan.points.size(), static_cast<std::size_t>(bytes / 16));
+    QCOMPARE(scan->truth.size(), scan->scan.points.size());
+    // Without a model there is nothing but the ground truth.
+    QVERIFY(scan->variants.empty());
+  }
+
+  void opensAModelAndDeliversEveryVariant()
+  {
+    EngineController engine;
+    QSignalSpy model(&engine, &EngineController::modelOpened);
+    engine.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(model.wait(30000));
+    QCOMPARE(model.at(0).at(1).toStringList(),
+             (QStringList{QStringLiteral("FP32"), QStringLiteral("W8A8"), QStringLiteral("W4A8")}));
+    QVERIFY(model.at(0).at(2).toInt() > 10);
+    openTestSequence(engine);
+
+    QSignalSpy ready(&engine, &EngineController::scanReady);
+    engine.requestScan(2);
+    QVERIFY(ready.wait(60000));
+    const auto scan = ready.at(0).at(0).value<ScanInferencePtr>();
+    QCOMPARE(scan->variants.size(), std::size_t{3});
+    for (const auto& variant : scan->variants) {
+      QCOMPARE(variant.pointLabels.size(), scan->scan.points.size());
+      QVERIFY(variant.metrics.has_value());
+    }
+  }
+
+  void aModelWithoutSidecarAsksForOneAndOpensWithIt()
+  {
+    const auto folder = std::filesystem::path(test::freshFolder(QStringLiteral("no-sidecar")).toStdString());
+    std::filesystem::copy_file(test::fixture(QStringLiteral("salsanext_script.pt")).toStdString(), folder / "bare.pt");
+    const QString bare = QString::fromStdString((folder / "bare.pt").string());
+    EngineController engine;
+    QSignalSpy needed(&engine, &EngineController::sidecarNeeded);
+    QSignalSpy model(&engine, &EngineController::modelOpened);
+    engine.openModel(bare);
+    QVERIFY(needed.wait(30000));
+    QCOMPARE(needed.at(0).at(0).toString(), bare);
+    QVERIFY(needed.at(0).at(1).toString().contains(QStringLiteral("bare.json")));
+    QCOMPARE(model.count(), 0);
+
+    const auto sidecar = ModelSidecar::read(test::fixture(QStringLiteral("salsanext_script.json")).toStdString());
+    engine.openModel(bare, QString::fromStdString(sidecar.toJson()));
+    QVERIFY(model.wait(30000));
+    QCOMPARE(model.at(0).at(0).toString(), bare);
+  }
+
+  void encodingsBecomeTheCustomVariant()
+  {
+    // Encodings written by the engine itself, as a user would export them.
+    const QString file = test::freshFolder(QStringLiteral("custom-encodings")) + QStringLiteral("/w4a8.encodings");
+    {
+      InspectionSession session;
+      session.openSequence(sequence_.toStdString());
+      session.openModel(test::fixture(QStringLiteral("salsanext_script.pt")).toStdString());
+      Feedback feedback;
+      EncodingsFile::write061(file.toStdString(), session.encodingsOf("W4A8", feedback));
+    }
+    EngineController engine;
+    QSignalSpy model(&engine, &EngineController::modelOpened);
+    engine.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(model.wait(30000));
+    openTestSequence(engine);
+    QSignalSpy variants(&engine, &EngineController::variantsChanged);
+    engine.loadCustomVariant(file);
+    QVERIFY(variants.wait(30000));
+    QCOMPARE(variants.at(0).at(0).toStringList().size(), 4);
+    QCOMPARE(variants.at(0).at(1).toString(), QStringLiteral("encodings w4a8.encodings"));
+
+    QSignalSpy ready(&engine, &EngineController::scanReady);
+    engine.requestScan(0);
+    QVERIFY(ready.wait(60000));
+    const auto scan = ready.at(0).at(0).value<ScanInferencePtr>();
+    QCOMPARE(scan->variants.size(), std::size_t{4});
+    // The same encodings give the same predictions as the W4A8 preset (calibrated on the same scans).
+    QCOMPARE(scan->variants[3].pointLabels, scan->variants[2].pointLabels);
+
+    QSignalSpy errors(&engine, &EngineController::errorOccurred);
+    engine.loadCustomVariant(QStringLiteral("/nonexistent/recipe.json"));
+    QVERIFY(errors.wait(10000));
+    QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("/nonexistent/recipe.json")));
   }
 
   void newerRequestsSupersedeOlderOnes()
@@ -69,12 +143,12 @@ private slots:
     constexpr int kRequests = 60;
     for (int i = 0; i < kRequests; ++i)
       engine.requestScan(i % 3);
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && ready.last().at(0).value<LoadedScanPtr>()->index == (kRequests - 1) % 3,
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() && ready.last().at(0).value<ScanInferencePtr>()->scanIndex == (kRequests - 1) % 3,
                              10000);
     QTest::qWait(200);
     // Without superseding every request would be answered.
     QVERIFY2(ready.count() < 10, qPrintable(QStringLiteral("%1 answers for %2 requests").arg(ready.count()).arg(kRequests)));
-    QCOMPARE(ready.last().at(0).value<LoadedScanPtr>()->index, (kRequests - 1) % 3);
+    QCOMPARE(ready.last().at(0).value<ScanInferencePtr>()->scanIndex, (kRequests - 1) % 3);
   }
 
   void errorsAreReportedAndTheEngineStaysUsable()
@@ -98,7 +172,7 @@ private slots:
     QSignalSpy ready(&engine, &EngineController::scanReady);
     engine.requestScan(2);
     QVERIFY(ready.wait(10000));
-    QCOMPARE(ready.at(0).at(0).value<LoadedScanPtr>()->index, 2);
+    QCOMPARE(ready.at(0).at(0).value<ScanInferencePtr>()->scanIndex, 2);
   }
 
   void demoGenerationReportsProgressAndCanBeCanceled()

@@ -3,7 +3,11 @@
 #include "MainWindow.h"
 #include "ScanNavigator.h"
 
-#include "viewers/PointCloudView.h"
+#include "PointInfoPanel.h"
+#include "RangeImageView.h"
+#include "VariantMetricsTable.h"
+#include "ViewOptionsBar.h"
+#include "viewers/MultiPointCloudView.h"
 #include "viewers/VtkOpenGLWidget.h"
 
 #include <QApplication>
@@ -28,7 +32,7 @@ private slots:
     QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"), "needs an X display: run under xvfb-run (see README)");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("QuantLensTests"));
-    qRegisterMetaType<LoadedScanPtr>();
+    qRegisterMetaType<ScanInferencePtr>();
     sequence_ = test::writeSyntheticSequence(QStringLiteral("main-window"), 3);
   }
 
@@ -45,14 +49,75 @@ private slots:
     QCOMPARE(window.navigator()->scanCount(), 3);
     QCOMPARE(window.navigator()->currentScan(), 1);
     QVERIFY(window.windowTitle().contains(QStringLiteral("sequences")));
+    // No model: one view, the ground truth.
+    QCOMPARE(window.views()->viewCount(), 1);
+    QCOMPARE(window.views()->viewTitle(0), QStringLiteral("Ground truth"));
 
     // The 3D view shows the road's class color (magenta) in many pixels.
-    const QImage image = window.view()->grabImage();
+    const QImage image = window.views()->grabImage();
     int magenta = 0;
     for (int y = 0; y < image.height(); ++y)
       for (int x = 0; x < image.width(); ++x)
         magenta += (image.pixel(x, y) & 0xFFFFFF) == 0xFF00FF ? 1 : 0;
     QVERIFY2(magenta > 500, qPrintable(QStringLiteral("magenta pixels: %1").arg(magenta)));
+  }
+
+  void aModelAddsOneViewPerVariantWithMetricsAndRangeImage()
+  {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy model(&window, &MainWindow::modelShown);
+    window.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(model.wait(30000));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    window.openSequence(sequence_, 2);
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(window.views()->viewCount(), 4);
+    QCOMPARE(window.views()->viewTitle(1), QStringLiteral("FP32"));
+    QCOMPARE(window.views()->viewTitle(3), QStringLiteral("W4A8"));
+    QCOMPARE(window.metricsTable()->rowCount(), 3);
+    QCOMPARE(window.metricsTable()->cellText(2, 0), QStringLiteral("W4A8"));
+    QVERIFY(window.metricsTable()->cellText(0, 1).endsWith(QLatin1Char('%')));
+    // range, 5 input channels, ground truth and one layer per variant
+    QCOMPARE(window.rangeImage()->layerCount(), 1 + 5 + 1 + 3);
+
+    // This fixture has random weights: most points are wrong, so red shows.
+    window.viewOptions()->setColorMode(ColorMode::ErrorsVsTruth);
+    const QImage fp32 = window.views()->grabView(1);
+    int red = 0;
+    for (int y = 0; y < fp32.height(); ++y)
+      for (int x = 0; x < fp32.width(); ++x)
+        red += (fp32.pixel(x, y) & 0xFFFFFF) == 0xE61E1E ? 1 : 0;
+    QVERIFY2(red > 200, qPrintable(QStringLiteral("red pixels: %1").arg(red)));
+    QVERIFY(window.views()->viewCaption(1).contains(QStringLiteral("wrong")));
+
+    // Picking a point fills the info dock and marks it everywhere.
+    window.pickPoint(123);
+    QVERIFY(window.pointInfo()->hasPoint());
+    QCOMPARE(window.views()->highlightedPoint(), qint64{123});
+    window.pickPoint(-1);
+    QVERIFY(!window.pointInfo()->hasPoint());
+  }
+
+  void theDemoOpensItsModelAndSegments()
+  {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    window.openDemo(3);
+    QVERIFY(shown.wait(120000));
+    QCOMPARE(shown.at(0).at(0).toInt(), 3);
+    QCOMPARE(window.views()->viewCount(), 4);
+    const auto scan = window.currentScan();
+    QCOMPARE(scan->variants.size(), std::size_t{3});
+    // The trained demo model really segments: FP32 gets most classes right.
+    QVERIFY2(scan->variants[0].metrics->miouPresent > 0.5,
+             qPrintable(QString::number(scan->variants[0].metrics->miouPresent)));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("salsanext_demo.pt")));
   }
 
   void keyNShowsTheNextScan()
@@ -69,7 +134,7 @@ private slots:
     QTest::keyClick(&window, Qt::Key_N);
     QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, 20000);
     QCOMPARE(shown.at(1).at(0).toInt(), 1);
-    QCOMPARE(window.currentScan()->index, 1);
+    QCOMPARE(window.currentScan()->scanIndex, std::size_t{1});
   }
 
   void engineErrorsShowAMessageAndKeepTheWindowUsable()
