@@ -1,6 +1,8 @@
 #include "session/InspectionSession.h"
 
 #include "core/EngineError.h"
+#include "core/FileIO.h"
+#include "core/JsonParsing.h"
 #include "data/KnnPostprocess.h"
 #include "data/RangeProjection.h"
 #include "model/EncodingsExchange.h"
@@ -373,6 +375,15 @@ void InspectionSession::loadEncodings(const std::filesystem::path& file)
   const EncodingsDocument document = EncodingsFile::read(file);
   setCustomSettings(EncodingsExchange::settingsFrom(*impl_->sim, document, "'" + file.string() + "'"),
                     "encodings " + file.filename().string());
+}
+
+void InspectionSession::loadVariantFile(const std::filesystem::path& file)
+{
+  const auto root = jsonparsing::parse(fileio::readText(file), "'" + file.string() + "'");
+  if (root.is_object() && root.value("format", std::string()) == OverridesFile::kFormat)
+    loadOverrides(file);
+  else
+    loadEncodings(file);
 }
 
 const std::string& InspectionSession::customDescription() const

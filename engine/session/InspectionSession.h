@@ -75,6 +75,8 @@ public:
   /// An AIMET encodings file: its quantizers with its encodings, as AIMET's
   /// strict loader does; names the model lacks are an error.
   void loadEncodings(const std::filesystem::path& file);
+  /// Either of the two above, told apart by the file's "format" field.
+  void loadVariantFile(const std::filesystem::path& file);
   /// Where the custom variant came from ("overrides recipe.json", ...).
   const std::string& customDescription() const;
 

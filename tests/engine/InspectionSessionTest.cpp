@@ -1,9 +1,12 @@
 #include "TestData.h"
 
+#include "core/EmbeddedResources.h"
 #include "core/EngineError.h"
 #include "data/RangeProjection.h"
 #include "data/SyntheticScanner.h"
 #include "eval/SequenceEvaluator.h"
+#include "model/EncodingsExchange.h"
+#include "quant/OverridesFile.h"
 #include "quant/EncodingsFile.h"
 #include "session/InspectionSession.h"
 #include "session/MissingSidecarError.h"
@@ -172,12 +175,21 @@ TEST(InspectionSessionTest, ExportedEncodingsLoadBackAsACustomVariantWithIdentic
   Feedback feedback;
   const auto file = freshTempDir("InspectionSessionEncodings") / "w8a8.encodings";
   EncodingsFile::write061(file, session.encodingsOf("W8A8", feedback));
-  session.loadEncodings(file);
+  session.loadVariantFile(file);
   EXPECT_EQ(session.customDescription(), "encodings w8a8.encodings");
   const auto scan = session.inferScan(1, feedback);
   ASSERT_EQ(scan->variants.size(), 4u);
   EXPECT_EQ(scan->variants[3].pointLabels, scan->variants[1].pointLabels);
   expectEngineError([&] { session.encodingsOf("FP32", feedback); }, "quantizes nothing");
+
+  // An override file is told apart by its format field.
+  const auto recipe = file.parent_path() / "recipe.json";
+  test::writeText(recipe, std::string(embeddedResource("overrides/salsanext_w4a8.json")));
+  session.loadVariantFile(recipe);
+  EXPECT_EQ(session.customDescription(), "overrides recipe.json");
+  EXPECT_EQ(session.variants().back().settings,
+            EncodingsExchange::customSettings(session.sim(), {QuantPreset::Kind::W8A8},
+                                              OverridesFile::read(recipe), "recipe.json"));
 }
 
 TEST(InspectionSessionTest, EvaluationMatchesTheEvaluatorAndIsCached)
