@@ -9,6 +9,10 @@ EngineController::EngineController(QObject* parent)
   , worker_(new EngineWorker(&latestScanRequest_))
 {
   qRegisterMetaType<ScanInferencePtr>();
+  qRegisterMetaType<ModelDescriptionPtr>();
+  qRegisterMetaType<QuantizerSettingsList>();
+  qRegisterMetaType<SensitivityResultPtr>();
+  qRegisterMetaType<EvaluationResultsPtr>();
   thread_.setObjectName(QStringLiteral("QuantLens engine"));
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -20,11 +24,19 @@ EngineController::EngineController(QObject* parent)
   connect(this, &EngineController::customVariantRequested, worker_, &EngineWorker::loadCustomVariant);
   connect(this, &EngineController::clearCustomVariantRequested, worker_, &EngineWorker::clearCustomVariant);
   connect(this, &EngineController::knnRequested, worker_, &EngineWorker::setKnnEnabled);
+  connect(this, &EngineController::customSettingsRequested, worker_, &EngineWorker::setCustomSettings);
+  connect(this, &EngineController::sensitivityRequested, worker_, &EngineWorker::computeSensitivity);
+  connect(this, &EngineController::evaluationRequested, worker_, &EngineWorker::evaluate);
+  connect(this, &EngineController::exportRequested, worker_, &EngineWorker::exportEncodings);
 
   connect(worker_, &EngineWorker::sequenceOpened, this, &EngineController::sequenceOpened);
   connect(worker_, &EngineWorker::modelOpened, this, &EngineController::modelOpened);
   connect(worker_, &EngineWorker::sidecarNeeded, this, &EngineController::sidecarNeeded);
   connect(worker_, &EngineWorker::variantsChanged, this, &EngineController::variantsChanged);
+  connect(worker_, &EngineWorker::modelDescribed, this, &EngineController::modelDescribed);
+  connect(worker_, &EngineWorker::sensitivityReady, this, &EngineController::sensitivityReady);
+  connect(worker_, &EngineWorker::evaluationReady, this, &EngineController::evaluationReady);
+  connect(worker_, &EngineWorker::encodingsExported, this, &EngineController::encodingsExported);
   connect(worker_, &EngineWorker::scanReady, this, &EngineController::scanReady);
   connect(worker_, &EngineWorker::progress, this, &EngineController::progress);
   connect(worker_, &EngineWorker::busyChanged, this, &EngineController::busyChanged);
@@ -69,6 +81,26 @@ void EngineController::loadCustomVariant(const QString& file)
 void EngineController::clearCustomVariant()
 {
   emit clearCustomVariantRequested();
+}
+
+void EngineController::setCustomSettings(const QuantizerSettingsList& settings, const QString& description)
+{
+  emit customSettingsRequested(settings, description);
+}
+
+void EngineController::computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans)
+{
+  emit sensitivityRequested(presetKind, allButThisLayer, scans);
+}
+
+void EngineController::evaluate(const QList<int>& scans)
+{
+  emit evaluationRequested(scans);
+}
+
+void EngineController::exportEncodings(const QString& variant, const QString& file, bool format100)
+{
+  emit exportRequested(variant, file, format100);
 }
 
 void EngineController::setKnnEnabled(bool enabled)

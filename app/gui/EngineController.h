@@ -1,5 +1,8 @@
 #pragma once
 
+#include "AnalysisResults.h"
+#include "ModelDescription.h"
+
 #include "session/ScanInference.h"
 
 #include <QMetaType>
@@ -40,7 +43,15 @@ public:
   /// An override file or AIMET encodings file becomes the Custom variant (variantsChanged).
   void loadCustomVariant(const QString& file);
   void clearCustomVariant();
+  /// The quantizer editor's table becomes the Custom variant (variantsChanged).
+  void setCustomSettings(const QuantizerSettingsList& settings, const QString& description);
   void setKnnEnabled(bool enabled);
+  /// Answered by sensitivityReady: presetKind 1 = W8A8, 2 = W4A8.
+  void computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans);
+  /// Answered by evaluationReady.
+  void evaluate(const QList<int>& scans);
+  /// Answered by encodingsExported or errorOccurred.
+  void exportEncodings(const QString& variant, const QString& file, bool format100 = false);
   /// Cancels the running long operation (demo generation, ...). Thread-safe.
   void cancel();
 
@@ -49,6 +60,10 @@ signals:
   void modelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount);
   void sidecarNeeded(const QString& modelFile, const QString& message);
   void variantsChanged(const QStringList& variants, const QString& customDescription);
+  void modelDescribed(quantlens::ModelDescriptionPtr description);
+  void sensitivityReady(quantlens::SensitivityResultPtr result);
+  void evaluationReady(quantlens::EvaluationResultsPtr results);
+  void encodingsExported(const QString& file);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
@@ -62,6 +77,10 @@ signals:
   void customVariantRequested(const QString& file);
   void clearCustomVariantRequested();
   void knnRequested(bool enabled);
+  void customSettingsRequested(const quantlens::QuantizerSettingsList& settings, const QString& description);
+  void sensitivityRequested(int presetKind, bool allButThisLayer, const QList<int>& scans);
+  void evaluationRequested(const QList<int>& scans);
+  void exportRequested(const QString& variant, const QString& file, bool format100);
 
 private:
   QThread thread_;

@@ -5,6 +5,7 @@
 
 #include "core/EngineError.h"
 #include "core/Feedback.h"
+#include "quant/EncodingsFile.h"
 #include "session/InspectionSession.h"
 #include "session/MissingSidecarError.h"
 
@@ -95,6 +96,11 @@ void EngineWorker::openModel(const QString& modelFile, const QString& sidecarJso
                                                                     modelFile.toStdString() + "'");
     session_->openModel(modelFile.toStdString(), {}, sidecar);
     emit modelOpened(modelFile, variantNames(), static_cast<int>(session_->sim().quantizers().size()));
+    auto description = std::make_shared<ModelDescription>();
+    description->quantizers = session_->sim().quantizers();
+    description->w8a8 = session_->sim().presetSettings({QuantPreset::Kind::W8A8});
+    description->w4a8 = session_->sim().presetSettings({QuantPreset::Kind::W4A8});
+    emit modelDescribed(std::move(description));
   });
 }
 
@@ -153,6 +159,55 @@ void EngineWorker::clearCustomVariant()
 {
   session_->clearCustomVariant();
   emit variantsChanged(variantNames(), {});
+}
+
+void EngineWorker::setCustomSettings(const QuantizerSettingsList& settings, const QString& description)
+{
+  runLongOperation(tr("Setting the custom variant"), [&](Feedback&) {
+    session_->setCustomSettings(settings, description.toStdString());
+    emit variantsChanged(variantNames(), description);
+  });
+}
+
+std::vector<std::size_t> EngineWorker::scanList(const QList<int>& scans) const
+{
+  std::vector<std::size_t> list;
+  for (const int scan : scans) {
+    if (scan < 0)
+      throw EngineError("scan " + std::to_string(scan) + " does not exist");
+    list.push_back(static_cast<std::size_t>(scan));
+  }
+  return list;
+}
+
+void EngineWorker::computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans)
+{
+  runLongOperation(tr("Per-layer sensitivity"), [&](Feedback& feedback) {
+    const QuantPreset preset{presetKind == 2 ? QuantPreset::Kind::W4A8 : QuantPreset::Kind::W8A8};
+    const auto mode = allButThisLayer ? SensitivityMode::AllButThisLayer : SensitivityMode::OnlyThisLayer;
+    emit sensitivityReady(
+      std::make_shared<const SensitivityResult>(session_->sensitivity(preset, mode, scanList(scans), feedback)));
+  });
+}
+
+void EngineWorker::evaluate(const QList<int>& scans)
+{
+  runLongOperation(tr("Evaluating"), [&](Feedback& feedback) {
+    emit evaluationReady(
+      std::make_shared<const std::vector<VariantEvaluation>>(session_->evaluate(scanList(scans), feedback)));
+  });
+}
+
+void EngineWorker::exportEncodings(const QString& variant, const QString& file, bool format100)
+{
+  runLongOperation(tr("Exporting encodings"), [&](Feedback& feedback) {
+    const auto document = session_->encodingsOf(variant.toStdString(), feedback);
+    if (format100)
+      EncodingsFile::write100(file.toStdString(), document);
+    else
+      EncodingsFile::write061(file.toStdString(), document);
+    emit encodingsExported(file);
+  });
 }
 
 void EngineWorker::setKnnEnabled(bool enabled)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "AnalysisResults.h"
+#include "ModelDescription.h"
+
 #include "session/ScanInference.h"
 
 #include <QObject>
@@ -42,13 +45,25 @@ public slots:
   /// An override file or an AIMET encodings file becomes the Custom variant.
   void loadCustomVariant(const QString& file);
   void clearCustomVariant();
+  /// The quantizer editor's table becomes the Custom variant.
+  void setCustomSettings(const quantlens::QuantizerSettingsList& settings, const QString& description);
   void setKnnEnabled(bool enabled);
+  /// Per-layer sensitivity of W8A8 (presetKind 1) or W4A8 (2) over `scans`.
+  void computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans);
+  /// Every variant over `scans`, like the SemanticKITTI evaluator.
+  void evaluate(const QList<int>& scans);
+  /// Writes the encodings of a variant as AIMET 0.6.1 (or 1.0.0) JSON.
+  void exportEncodings(const QString& variant, const QString& file, bool format100);
 
 signals:
   void sequenceOpened(const QString& directory, int scanCount, bool hasLabels);
   void modelOpened(const QString& modelFile, const QStringList& variants, int quantizerCount);
   void sidecarNeeded(const QString& modelFile, const QString& message);
   void variantsChanged(const QStringList& variants, const QString& customDescription);
+  void modelDescribed(quantlens::ModelDescriptionPtr description);
+  void sensitivityReady(quantlens::SensitivityResultPtr result);
+  void evaluationReady(quantlens::EvaluationResultsPtr results);
+  void encodingsExported(const QString& file);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
@@ -60,6 +75,7 @@ private:
   template <typename Work>
   bool runLongOperation(const QString& title, Work work);
   QStringList variantNames() const;
+  std::vector<std::size_t> scanList(const QList<int>& scans) const;
 
   const std::atomic<int>* latestScanRequest_;
   std::unique_ptr<InspectionSession> session_;

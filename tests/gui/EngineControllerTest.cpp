@@ -31,6 +31,7 @@ private slots:
   void initTestCase()
   {
     qRegisterMetaType<ScanInferencePtr>();
+    qRegisterMetaType<ModelDescriptionPtr>();
     sequence_ = test::writeSyntheticSequence(QStringLiteral("engine-controller"), 3);
   }
 
@@ -97,6 +98,57 @@ private slots:
     engine.openModel(bare, QString::fromStdString(sidecar.toJson()));
     QVERIFY(model.wait(30000));
     QCOMPARE(model.at(0).at(0).toString(), bare);
+  }
+
+  void editedSettingsSensitivityEvaluationAndExportGoThroughTheEngine()
+  {
+    EngineController engine;
+    QSignalSpy described(&engine, &EngineController::modelDescribed);
+    engine.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(described.wait(30000));
+    const auto description = described.at(0).at(0).value<ModelDescriptionPtr>();
+    QVERIFY(description->quantizers.size() > 10);
+    QCOMPARE(description->w4a8.size(), description->quantizers.size());
+    openTestSequence(engine);
+
+    // The editor's table: W4A8 with every 4-bit weight at 8 bits is W8A8's
+    // weights; the custom variant must then predict like W8A8.
+    QuantizerSettingsList edited = description->w4a8;
+    for (auto& setting : edited) {
+      if (setting.enabled && setting.bitwidth == 4)
+        setting.bitwidth = 8;
+    }
+    QCOMPARE(edited, description->w8a8);
+    QSignalSpy variants(&engine, &EngineController::variantsChanged);
+    engine.setCustomSettings(edited, QStringLiteral("all weights at 8 bit"));
+    QVERIFY(variants.wait(30000));
+    QCOMPARE(variants.at(0).at(0).toStringList().last(), QStringLiteral("Custom"));
+    QSignalSpy ready(&engine, &EngineController::scanReady);
+    engine.requestScan(1);
+    QVERIFY(ready.wait(60000));
+    const auto scan = ready.at(0).at(0).value<ScanInferencePtr>();
+    QCOMPARE(scan->variants.size(), std::size_t{4});
+    QCOMPARE(scan->variants[3].pointLabels, scan->variants[1].pointLabels);
+
+    QSignalSpy evaluated(&engine, &EngineController::evaluationReady);
+    engine.evaluate({0, 1});
+    QVERIFY(evaluated.wait(60000));
+    const auto results = evaluated.at(0).at(0).value<EvaluationResultsPtr>();
+    QCOMPARE(results->size(), std::size_t{4});
+    QCOMPARE((*results)[3].metrics.miou, (*results)[1].metrics.miou);
+
+    QSignalSpy sensitivity(&engine, &EngineController::sensitivityReady);
+    engine.computeSensitivity(2, false, {0});
+    QVERIFY(sensitivity.wait(120000));
+    QVERIFY(!sensitivity.at(0).at(0).value<SensitivityResultPtr>()->layers.empty());
+
+    const QString file = test::freshFolder(QStringLiteral("export")) + QStringLiteral("/custom.encodings");
+    QSignalSpy exported(&engine, &EngineController::encodingsExported);
+    engine.exportEncodings(QStringLiteral("Custom"), file);
+    QVERIFY(exported.wait(30000));
+    QCOMPARE(EncodingsFile::read(file.toStdString()).encodings.size(),
+             static_cast<std::size_t>(std::count_if(edited.begin(), edited.end(),
+                                                    [](const QuantizerSettings& s) { return s.enabled; })));
   }
 
   void encodingsBecomeTheCustomVariant()
