@@ -1,4 +1,5 @@
 #include "BenchCommand.h"
+#include "CalibrateCommand.h"
 #include "CliCommand.h"
 #include "EvalCommand.h"
 #include "ExportCommand.h"
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
   commands.push_back(std::make_unique<StatsCommand>());
   commands.push_back(std::make_unique<SensitivityCommand>());
   commands.push_back(std::make_unique<MergeCommand>());
+  commands.push_back(std::make_unique<CalibrateCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
   commands.push_back(std::make_unique<BenchCommand>());
   return commands;

@@ -3,13 +3,17 @@
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
 
+#include "core/EngineError.h"
 #include "core/Threading.h"
 #include "eval/QuantizerStatistics.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <limits>
 
 namespace quantlens::cli {
 
@@ -19,6 +23,17 @@ namespace {
 nlohmann::json finiteOrNull(double value)
 {
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+/// The histogram as its range and bin counts (bin i covers min + i·(max − min)/bins);
+/// `values` counts every value seen, including those outside the histogram.
+nlohmann::json histogramJson(const TensorStatistics& statistics)
+{
+  std::vector<std::uint64_t> counts(statistics.histogram.size());
+  for (std::size_t b = 0; b < counts.size(); ++b)
+    counts[b] = static_cast<std::uint64_t>(std::llround(statistics.histogram[b]));
+  return {{"min", statistics.histogramMin}, {"max", statistics.histogramMax}, {"values", statistics.count},
+          {"counts", counts}};
 }
 
 std::string toJson(const std::vector<QuantizerReport>& reports, const std::string& preset, const std::string& scheme)
@@ -35,7 +50,8 @@ std::string toJson(const std::vector<QuantizerReport>& reports, const std::strin
                           {"encoding_min", report.encodingMin},
                           {"encoding_max", report.encodingMax},
                           {"clipped_fraction", report.clippedFraction},
-                          {"sqnr_db", finiteOrNull(report.sqnrDb)}});
+                          {"sqnr_db", finiteOrNull(report.sqnrDb)},
+                          {"histogram", histogramJson(report.distribution)}});
   }
   return nlohmann::json{{"preset", preset}, {"scheme", scheme}, {"quantizers", quantizers}}.dump(2) + "\n";
 }
@@ -60,12 +76,100 @@ std::string toText(const std::vector<QuantizerReport>& reports)
   return text;
 }
 
+const QuantizerReport& findReport(const std::vector<QuantizerReport>& reports, const std::string& name)
+{
+  std::string similar;
+  for (const auto& report : reports) {
+    if (report.name == name)
+      return report;
+    if (report.name.find(name) != std::string::npos)
+      similar += (similar.empty() ? "" : ", ") + report.name;
+  }
+  throw EngineError("the model has no quantizer named '" + name + "'" +
+                    (similar.empty() ? std::string(" (quantlens-cli info --model lists them)") : "; did you mean " + similar + "?"));
+}
+
+/// Which row of `rows` holds `value`; values beyond the rows go to the first or last row.
+std::size_t rowOf(const std::vector<QuantizerStatistics::HistogramRow>& rows, double value)
+{
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (value < rows[r].upper)
+      return r;
+  }
+  return rows.size() - 1;
+}
+
+std::string histogramHeader(const QuantizerReport& report, QuantizerKind kind)
+{
+  const std::string what = kind == QuantizerKind::Parameter ? "weight (all channels)" : "activation";
+  const std::string bits = report.enabled ? std::to_string(report.bitwidth) + " bits" : "off in this preset";
+  std::string text;
+  char line[320];
+  std::snprintf(line, sizeof(line), "%s: %s, %s\n", report.name.c_str(), what.c_str(), bits.c_str());
+  text += line;
+  std::snprintf(line, sizeof(line), "  seen      [%.6g, %.6g] over %llu values\n", report.observedMin,
+                report.observedMax, static_cast<unsigned long long>(report.distribution.count));
+  text += line;
+  if (report.enabled && report.channels > 0) {
+    std::snprintf(line, sizeof(line), "  encoding  [%.6g, %.6g]%s, clipped %.3f %%, SQNR %.2f dB\n", report.encodingMin,
+                  report.encodingMax, report.channels > 1 ? " (widest of its channels)" : "",
+                  100.0 * report.clippedFraction, report.sqnrDb);
+    text += line;
+  }
+  return text;
+}
+
+/// One quantizer's histogram as text: a bar per row, rows wholly outside the
+/// encoding range drawn with 'x' (clipped), the rows holding the encoding's
+/// ends marked.
+std::string histogramText(const QuantizerReport& report, QuantizerKind kind, std::size_t rowCount)
+{
+  const TensorStatistics& statistics = report.distribution;
+  std::string text = histogramHeader(report, kind);
+  const bool encoded = report.enabled && report.channels > 0;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto rows = QuantizerStatistics::coarseHistogram(statistics, encoded ? report.encodingMin : nan,
+                                                         encoded ? report.encodingMax : nan, rowCount);
+  if (rows.empty())
+    return text + "  no histogram (nothing observed)\n";
+  char line[320];
+  std::snprintf(line, sizeof(line), "  histogram %zu bins over [%.6g, %.6g]; shown: the non-empty bins%s\n\n",
+                statistics.histogram.size(), statistics.histogramMin, statistics.histogramMax,
+                encoded ? " and the encoding range" : "");
+  text += line;
+  double highest = 0.0;
+  for (const auto& row : rows)
+    highest = std::max(highest, row.count);
+  const std::size_t minRow = encoded ? rowOf(rows, report.encodingMin) : rows.size();
+  const std::size_t maxRow = encoded ? rowOf(rows, report.encodingMax) : rows.size();
+  constexpr double kBarWidth = 40.0;
+  std::snprintf(line, sizeof(line), "  %12s %12s %10s\n", "from", "to", "count");
+  text += line;
+  bool anyClipped = false;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
+    const bool clipped = encoded && (row.upper <= report.encodingMin || row.lower >= report.encodingMax);
+    // Any non-empty row shows at least one mark, so a lone outlier stays visible.
+    const auto length = row.count > 0.0 ? std::max<long>(1, std::lround(kBarWidth * row.count / highest)) : 0L;
+    anyClipped = anyClipped || (clipped && row.count > 0.0);
+    const std::string bar(static_cast<std::size_t>(length), clipped ? 'x' : '#');
+    const std::string marks = std::string(r == minRow ? "  <- encoding min" : "") + (r == maxRow ? "  <- encoding max" : "");
+    std::snprintf(line, sizeof(line), "  %12.5g %12.5g %10.0f |%-40s|%s\n", row.lower, row.upper, row.count,
+                  bar.c_str(), marks.c_str());
+    text += line;
+  }
+  if (anyClipped)
+    text += "\n  x: rows wholly outside the encoding range (clipped)\n";
+  return text;
+}
+
 } // namespace
 
 std::string StatsCommand::help() const
 {
   return "usage: quantlens-cli stats --model FILE --preset W8A8|W4A8 [--overrides FILE]\n"
-         "         (--calibration random:N | --sequence DIR [--scans A:B]) [--scheme S] [--json]\n\n"
+         "         (--calibration random:N | --sequence DIR [--scans A:B]) [--scheme S]\n"
+         "         [--json | --histogram NAME [--rows N]]\n\n"
          "Calibrates, then reports for every quantizer the range it saw, the range its\n"
          "encoding covers, the fraction of calibration values clipped, and its SQNR on the\n"
          "calibration data (from the histograms; weights from the weights themselves).\n\n"
@@ -73,14 +177,16 @@ std::string StatsCommand::help() const
          "  --overrides FILE  per-quantizer overrides (JSON)\n"
          "  --scheme S        tf (default), tf_enhanced, percentile:P\n"
          "  --threads N       CPU threads for LibTorch (default: all cores)\n"
-         "  --json            print JSON\n"
+         "  --json            print JSON (with every quantizer's histogram: range and bin counts)\n"
+         "  --histogram NAME  show one quantizer's histogram as text, its encoding range marked\n"
+         "  --rows N          rows of that histogram (default 24)\n"
          "  --quiet           no progress output\n" +
          CalibrationSource::help() + ModelArguments::help();
 }
 
 std::set<std::string> StatsCommand::valueOptions() const
 {
-  std::set<std::string> options = {"preset", "overrides", "scheme", "threads"};
+  std::set<std::string> options = {"preset", "overrides", "scheme", "threads", "histogram", "rows"};
   options.merge(ModelArguments::valueOptions());
   options.merge(CalibrationSource::valueOptions());
   return options;
@@ -99,13 +205,24 @@ int StatsCommand::run(const CommandLine& options)
   if (!preset.quantizes())
     throw UsageError("--preset must be W8A8 or W4A8");
   const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
+  if (options.has("histogram") && options.flag("json"))
+    throw UsageError("--histogram is a text view; --json already holds every quantizer's histogram");
+  if (options.has("rows") && !options.has("histogram"))
+    throw UsageError("--rows goes with --histogram NAME");
+  const auto rows = static_cast<std::size_t>(options.integer("rows", 24, 2, 512));
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
   const ModelArguments model = ModelArguments::parse(options);
   QuantSim sim(model.model, model.options);
   const auto settings = ModelArguments::presetWithOverrides(sim, preset, options);
   CalibrationSource::calibrateWithProgress(sim, model, options);
   const auto reports = QuantizerStatistics::report(sim, settings, sim.computeEncodings(settings, scheme));
-  const std::string output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString()) : toText(reports);
+  std::string output;
+  if (options.has("histogram")) {
+    const QuantizerReport& report = findReport(reports, options.required("histogram"));
+    output = histogramText(report, sim.quantizers()[static_cast<std::size_t>(report.id)].kind, rows);
+  } else {
+    output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString()) : toText(reports);
+  }
   std::fputs(output.c_str(), stdout);
   return 0;
 }

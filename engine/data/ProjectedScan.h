@@ -27,7 +27,9 @@ struct ProjectedScan
   /// (non-finite coordinates or zero range).
   std::vector<std::int32_t> pointU;
   std::vector<std::int32_t> pointV;
-  /// Per point: its range (distance to the sensor), 0 for points left out.
+  /// Per point: its range (distance to the sensor), NaN for points left out,
+  /// so that no range-based statistic (distance bins) mistakes them for points
+  /// at the sensor.
   std::vector<float> pointRange;
   /// Points left out of the projection (non-finite or at the sensor origin).
   std::size_t skippedPoints = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace quantlens {
@@ -138,7 +139,7 @@ void RangeProjection::project(const PointCloud& points, ProjectedScan& out) cons
     const float range = std::sqrt(x * x + y * y + z * z);
     if (!std::isfinite(range) || range <= 0.0f) {
       out.pointU[i] = out.pointV[i] = -1;
-      out.pointRange[i] = 0.0f;
+      out.pointRange[i] = std::numeric_limits<float>::quiet_NaN();
       ++out.skippedPoints;
       continue;
     }

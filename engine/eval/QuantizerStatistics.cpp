@@ -56,6 +56,46 @@ void QuantizerStatistics::accumulateSqnr(const TensorStatistics& statistics, con
   });
 }
 
+std::vector<QuantizerStatistics::HistogramRow> QuantizerStatistics::coarseHistogram(const TensorStatistics& statistics,
+                                                                                   double from, double to,
+                                                                                   std::size_t rows)
+{
+  const std::size_t bins = statistics.histogram.size();
+  const auto& counts = statistics.histogram;
+  const auto nonEmpty = [](double count) { return count > 0.0; };
+  const auto first = std::find_if(counts.begin(), counts.end(), nonEmpty);
+  if (first == counts.end() || rows == 0)
+    return {};
+  std::size_t begin = static_cast<std::size_t>(first - counts.begin());
+  std::size_t end = bins - static_cast<std::size_t>(std::find_if(counts.rbegin(), counts.rend(), nonEmpty) - counts.rbegin());
+  const double low = statistics.histogramMin;
+  const double width = (statistics.histogramMax - low) / static_cast<double>(bins);
+  if (!(width > 0.0))
+    return {};
+  // Bins holding the range ends, clamped into the histogram.
+  const auto binAt = [&](double value) {
+    const double position = std::floor((value - low) / width);
+    return static_cast<std::size_t>(std::clamp(position, 0.0, static_cast<double>(bins - 1)));
+  };
+  if (std::isfinite(from) && std::isfinite(to) && from <= to) {
+    begin = std::min(begin, binAt(from));
+    end = std::max(end, binAt(to) + 1);
+  }
+  const std::size_t span = end - begin;
+  const std::size_t perRow = (span + rows - 1) / rows;
+  std::vector<HistogramRow> result;
+  for (std::size_t row = begin; row < end; row += perRow) {
+    const std::size_t rowEnd = std::min(end, row + perRow);
+    HistogramRow entry;
+    entry.lower = low + static_cast<double>(row) * width;
+    entry.upper = low + static_cast<double>(rowEnd) * width;
+    for (std::size_t b = row; b < rowEnd; ++b)
+      entry.count += counts[b];
+    result.push_back(entry);
+  }
+  return result;
+}
+
 std::vector<QuantizerReport> QuantizerStatistics::report(const QuantSim& sim,
                                                          const std::vector<QuantizerSettings>& settings,
                                                          const EncodingTable& encodings)
@@ -71,6 +111,12 @@ std::vector<QuantizerReport> QuantizerStatistics::report(const QuantSim& sim,
     const bool parameter = quantizer.kind == QuantizerKind::Parameter;
     const std::vector<TensorStatistics> single{parameter ? TensorStatistics{} : sim.activationStatistics(quantizer.id)};
     const auto& statistics = parameter ? sim.parameterStatistics(quantizer.id, settings[id].perChannel) : single;
+    if (parameter) {
+      const auto& whole = sim.parameterStatistics(quantizer.id, false);
+      report.distribution = whole.empty() ? TensorStatistics{} : whole.front();
+    } else {
+      report.distribution = single.front();
+    }
     report.observedMin = std::numeric_limits<double>::infinity();
     report.observedMax = -std::numeric_limits<double>::infinity();
     for (const auto& channel : statistics) {

@@ -23,6 +23,9 @@ struct QuantizerReport
   double encodingMax = 0.0;
   double clippedFraction = 0.0;   ///< of the histogram's values outside the encoding range
   double sqnrDb = 0.0;            ///< 10·log10(Σx² / Σ(x − q(x))²) over the histogram; +inf when lossless
+  /// The values' statistics and histogram: an activation's calibration
+  /// statistics, or a weight's per-tensor statistics (all channels together).
+  TensorStatistics distribution;
 };
 
 /// Per-quantizer statistics from calibration histograms: no data pass. Values
@@ -40,6 +43,20 @@ public:
   /// Signal and noise power of quantizing the histogram's midpoints with `encoding`.
   static void accumulateSqnr(const TensorStatistics& statistics, const Encoding& encoding, double& signal,
                              double& noise);
+
+  /// Sums the histogram into `rows` groups of whole bins over the bins that
+  /// matter: from the first to the last non-empty bin, widened to take in
+  /// [from, to] (the encoding range) where the histogram reaches it. Each row's
+  /// edges are bin edges, so counts are exact. Empty for an empty histogram;
+  /// fewer rows when there are fewer bins.
+  struct HistogramRow
+  {
+    double lower = 0.0;
+    double upper = 0.0;
+    double count = 0.0;
+  };
+  static std::vector<HistogramRow> coarseHistogram(const TensorStatistics& statistics, double from, double to,
+                                                   std::size_t rows);
 };
 
 } // namespace quantlens

@@ -5,8 +5,10 @@
 #include "data/KnnPostprocess.h"
 #include "data/RangeProjection.h"
 #include "data/SemanticKittiWriter.h"
+#include "eval/PointAgreement.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace quantlens {
 
@@ -78,6 +80,18 @@ std::vector<QuantVariant> prepareVariants(QuantSim& sim, const ModelSidecar& sid
   return prepared;
 }
 
+/// Adds one scan's comparison with the first variant to `result`.
+void addAgreement(VariantEvaluation& result, const std::vector<std::uint8_t>& predicted,
+                  const std::vector<std::uint8_t>& reference, int classCount, bool keepIndices)
+{
+  PointAgreement agreement = PointAgreement::compare(predicted.data(), reference.data(), predicted.size(), classCount);
+  result.changedPoints += agreement.changed;
+  result.comparedPoints += agreement.compared;
+  result.changes.add(agreement.between);
+  if (keepIndices)
+    result.flippedIndices.push_back(std::move(agreement.flippedIndices));
+}
+
 } // namespace
 
 std::vector<std::uint8_t> SequenceEvaluator::argmax(const FloatTensor& output)
@@ -115,12 +129,18 @@ std::vector<VariantEvaluation> SequenceEvaluator::evaluate(QuantSim& sim, const 
   const int classCount = sidecar.classCount;
   const auto prepared = prepareVariants(sim, sidecar, sequence, variants, options, feedback);
   std::vector<VariantEvaluation> results;
-  for (const auto& variant : variants)
-    results.push_back({variant.name, ConfusionMatrix(classCount), {}, {}, DistanceBinnedConfusion(classCount), 0, 0});
+  for (const auto& variant : variants) {
+    VariantEvaluation result;
+    result.name = variant.name;
+    result.confusion = ConfusionMatrix(classCount);
+    result.byDistance = DistanceBinnedConfusion(classCount);
+    result.changes = ConfusionMatrix(classCount);
+    results.push_back(std::move(result));
+  }
 
   const RangeProjection projection(sidecar.sensor);
   const std::optional<KnnPostprocess> knn =
-    options.knn ? std::optional<KnnPostprocess>(KnnPostprocess(sidecar.knn)) : std::nullopt;
+    options.knn ? std::optional<KnnPostprocess>(KnnPostprocess(sidecar.knn, sim.device())) : std::nullopt;
   ProjectedScan projected;
   std::vector<std::uint8_t> truth;
   std::vector<std::uint8_t> reference;
@@ -144,13 +164,10 @@ std::vector<VariantEvaluation> SequenceEvaluator::evaluate(QuantSim& sim, const 
       ConfusionMatrix scanMatrix(classCount);
       scanMatrix.add(predicted.data(), truth.data(), predicted.size());
       result.perScan.push_back(SegmentationMetrics::compute(scanMatrix, options.convention));
-      if (v == 0) {
+      if (v == 0)
         reference = predicted;
-      } else {
-        for (std::size_t i = 0; i < predicted.size(); ++i)
-          result.changedPoints += predicted[i] != reference[i] ? 1 : 0;
-        result.comparedPoints += predicted.size();
-      }
+      else
+        addAgreement(result, predicted, reference, classCount, options.keepFlippedIndices);
       if (options.savePredictions)
         savePredictions(*options.savePredictions, folderName(variants[v].name), sequence, options.scans[s], predicted,
                         labels);

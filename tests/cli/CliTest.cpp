@@ -1,68 +1,17 @@
-#include "TestData.h"
+#include "CliRunner.h"
 
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <iterator>
-#include <cstring>
-#include <map>
+#include <algorithm>
+#include <cmath>
 #include <set>
-#include <sys/wait.h>
+
+using namespace quantlens::test;
 
 namespace {
 
-struct Result
-{
-  int status = -1;
-  std::string out; ///< stdout
-  std::string err; ///< stderr
-};
-
-std::string slurp(const std::filesystem::path& file)
-{
-  std::ifstream in(file, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-/// Runs quantlens-cli with `arguments` (already shell-quoted where needed).
-Result runCli(const std::string& arguments)
-{
-  static int counter = 0;
-  const auto dir = std::filesystem::path(std::getenv("QUANTLENS_TEST_TMP") ? std::getenv("QUANTLENS_TEST_TMP") : "/tmp");
-  std::filesystem::create_directories(dir);
-  const auto err = dir / ("stderr-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  const std::string command = std::string(QUANTLENS_CLI) + " " + arguments + " 2>" + err.string();
-  Result result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  char buffer[4096];
-  std::size_t read = 0;
-  while ((read = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0)
-    result.out.append(buffer, read);
-  const int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = slurp(err);
-  std::filesystem::remove(err);
-  return result;
-}
-
-class CliTest : public ::testing::Test
-{
-protected:
-  void SetUp() override { root_ = quantlens::test::freshTempDir(::testing::UnitTest::GetInstance()->current_test_info()->name()); }
-
-  std::filesystem::path synth(int scans, int seed, const std::string& sub = "data")
-  {
-    const auto output = root_ / sub;
-    const Result result = runCli("synth --output " + output.string() + " --sequence 4 --scans " + std::to_string(scans) +
-                                 " --seed " + std::to_string(seed));
-    EXPECT_EQ(result.status, 0) << result.err;
-    return output / "sequences" / "04";
-  }
-
-  std::filesystem::path root_;
-};
+using Result = CliResult;
+using CliTest = CliTestBase;
 
 } // namespace
 
@@ -185,15 +134,6 @@ TEST_F(CliTest, BenchReportsTimingsAsJson)
   EXPECT_EQ(json["repeat"], 3);
 }
 
-namespace {
-
-std::string fixtureModel(const std::string& name)
-{
-  return (std::filesystem::path(QUANTLENS_FIXTURE_DIR) / name).string();
-}
-
-} // namespace
-
 TEST_F(CliTest, InfoModelListsQuantizersWithAimetNames)
 {
   const Result result = runCli("info --json --model " + fixtureModel("salsanext_script.pt"));
@@ -276,111 +216,6 @@ TEST_F(CliTest, ModelCommandsRejectBadInput)
   EXPECT_FALSE(std::filesystem::exists(output)) << "a failed export must not leave a file";
 }
 
-namespace {
-
-/// Independent of the engine: per-point IoU over train ids 1..19 from raw label
-/// files, with the learning map read by the test itself from the shipped yaml
-/// text (a small parser for its "learning_map:" block).
-std::map<std::uint32_t, int> learningMapFromYaml(const std::string& yaml)
-{
-  std::map<std::uint32_t, int> map;
-  const auto start = yaml.find("\nlearning_map:");
-  std::size_t line = yaml.find('\n', start + 1) + 1;
-  while (line < yaml.size() && yaml[line] == ' ') {
-    const auto end = yaml.find('\n', line);
-    const std::string entry = yaml.substr(line, end - line);
-    const auto colon = entry.find(':');
-    map[static_cast<std::uint32_t>(std::stoul(entry.substr(0, colon)))] = std::stoi(entry.substr(colon + 1));
-    line = end + 1;
-  }
-  return map;
-}
-
-std::vector<std::uint32_t> readLabels(const std::filesystem::path& file)
-{
-  const std::string bytes = slurp(file);
-  std::vector<std::uint32_t> labels(bytes.size() / 4);
-  std::memcpy(labels.data(), bytes.data(), bytes.size());
-  return labels;
-}
-
-} // namespace
-
-TEST_F(CliTest, EvalScoresVariantsAndSavesPredictionsAnyEvaluatorCanRead)
-{
-  const auto sequence = synth(3, 6);
-  const auto predictions = root_ / "predictions";
-  const Result result = runCli("eval --quiet --json --model " + fixtureModel("salsanext_script.pt") + " --sequence " +
-                               sequence.string() + " --scans 0:3 --preset FP32,W4A8 --save-predictions " +
-                               predictions.string());
-  ASSERT_EQ(result.status, 0) << result.err;
-  const auto json = nlohmann::json::parse(result.out);
-  ASSERT_EQ(json["variants"].size(), 2u);
-  EXPECT_EQ(json["variants"][0]["name"], "FP32");
-  EXPECT_EQ(json["variants"][1]["name"], "W4A8");
-  EXPECT_EQ(json["variants"][0]["scans"], 3);
-  EXPECT_EQ(json["variants"][0]["iou"].size(), 19u);
-  EXPECT_TRUE(json["variants"][0]["iou"].contains("traffic-sign"));
-  EXPECT_GT(json["variants"][1]["changed_fraction"].get<double>(), 0.0);
-
-  // Recompute FP32's mIoU from the saved files with the test's own code.
-  const auto learning = learningMapFromYaml(slurp(std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources/labels/semantic-kitti.yaml"));
-  std::vector<double> tp(20, 0), fp(20, 0), fn(20, 0);
-  for (const char* id : {"000000", "000001", "000002"}) {
-    const auto predicted = readLabels(predictions / "FP32/sequences/04/predictions" / (std::string(id) + ".label"));
-    const auto truth = readLabels(sequence / "labels" / (std::string(id) + ".label"));
-    ASSERT_EQ(predicted.size(), truth.size()) << id;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-      ASSERT_TRUE(learning.count(predicted[i])) << "prediction " << predicted[i] << " is not a raw SemanticKITTI id";
-      const int p = learning.at(predicted[i]);
-      const int t = learning.count(truth[i] & 0xFFFF) ? learning.at(truth[i] & 0xFFFF) : 0;
-      if (t == 0)
-        continue;
-      if (p == t) {
-        tp[t] += 1;
-      } else {
-        fn[t] += 1;
-        fp[p] += 1;
-      }
-    }
-  }
-  double sum = 0.0;
-  for (int c = 1; c < 20; ++c)
-    sum += tp[c] / (tp[c] + fp[c] + fn[c] + 1e-15);
-  EXPECT_NEAR(json["variants"][0]["miou"].get<double>(), sum / 19.0, 1e-9);
-}
-
-TEST_F(CliTest, EvalRejectsBadArguments)
-{
-  const auto sequence = synth(1, 6);
-  const std::string model = " --model " + fixtureModel("salsanext_script.pt");
-  struct Case
-  {
-    std::string arguments;
-    int status;
-    std::string fragment;
-  };
-  const std::vector<Case> cases = {
-    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32,W3A8", 1, "unknown preset 'W3A8'"},
-    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans 5:9", 2, "selects no scan"},
-    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans x:y", 2, "--scans expects"},
-    {"eval" + model + " --sequence " + (root_ / "nowhere").string() + " --preset FP32", 1, "does not exist"},
-    {"eval --model " + fixtureModel("conv_bn_relu.pt") + " --sequence " + sequence.string() + " --preset FP32", 2,
-     "has no sidecar"},
-    {"eval" + model + " --sequence " + sequence.string() + " --preset custom:" + (root_ / "none.json").string(), 1,
-     "none.json"},
-  };
-  for (const auto& c : cases) {
-    const Result result = runCli(c.arguments);
-    EXPECT_EQ(result.status, c.status) << c.arguments << "\n" << result.err;
-    EXPECT_NE(result.err.find(c.fragment), std::string::npos) << c.arguments << "\n" << result.err;
-  }
-  std::filesystem::remove_all(sequence / "labels");
-  const Result unlabeled = runCli("eval" + model + " --sequence " + sequence.string() + " --preset FP32");
-  EXPECT_EQ(unlabeled.status, 1);
-  EXPECT_NE(unlabeled.err.find("no labels/ folder"), std::string::npos) << unlabeled.err;
-}
-
 TEST_F(CliTest, SensitivityShardsMergeToTheFullRanking)
 {
   const std::string base = "sensitivity --quiet --model " + fixtureModel("fragile.pt") +
@@ -434,23 +269,101 @@ TEST_F(CliTest, StatsReportsTheRangeAndEncodingOfEachQuantizer)
   EXPECT_EQ(json["preset"], "W8A8");
 }
 
-// The committed demo model (resources/demo) on fresh validation scans generated
-// with its validation seed: it must segment, and 4-bit weights must show.
-TEST_F(CliTest, DemoModelSegmentsAndW4A8IsVisiblyWorse)
+namespace {
+
+/// The fraction of histogram counts in bins wholly outside [low, high], as
+/// the stats docs define clipping, from the JSON histogram alone.
+double clippedFromHistogram(const nlohmann::json& histogram, double low, double high)
 {
-  const auto demo = std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources/demo/salsanext_demo.pt";
-  ASSERT_TRUE(std::filesystem::exists(demo)) << demo;
-  const auto output = root_ / "validation";
-  const Result synth = runCli("synth --quiet --output " + output.string() + " --sequence 8 --scans 8 --seed 2");
-  ASSERT_EQ(synth.status, 0) << synth.err;
-  const Result result = runCli("eval --quiet --json --model " + demo.string() + " --sequence " +
-                               (output / "sequences/08").string() + " --preset FP32,W8A8,W4A8");
+  const auto counts = histogram["counts"].get<std::vector<double>>();
+  const double from = histogram["min"].get<double>();
+  const double width = (histogram["max"].get<double>() - from) / static_cast<double>(counts.size());
+  double total = 0.0, clipped = 0.0;
+  for (std::size_t b = 0; b < counts.size(); ++b) {
+    const double lower = from + static_cast<double>(b) * width;
+    total += counts[b];
+    if (lower + width <= low || lower >= high)
+      clipped += counts[b];
+  }
+  return total > 0.0 ? clipped / total : 0.0;
+}
+
+} // namespace
+
+TEST_F(CliTest, StatsJsonCarriesEachQuantizersHistogram)
+{
+  const Result result = runCli("stats --quiet --json --model " + fixtureModel("fragile.pt") +
+                               " --input-shape 1,5,8,16 --preset W8A8 --calibration random:2 --scheme percentile:99");
   ASSERT_EQ(result.status, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
-  const double fp32 = json["variants"][0]["miou_present"].get<double>();
-  const double w8a8 = json["variants"][1]["miou_present"].get<double>();
-  const double w4a8 = json["variants"][2]["miou_present"].get<double>();
-  EXPECT_GE(fp32, 0.65) << "the demo model should segment its own validation data";
-  EXPECT_GE(w8a8, fp32 - 0.05);
-  EXPECT_LT(w4a8, w8a8 - 0.02);
+  bool sawInput = false, sawClipping = false;
+  for (const auto& quantizer : json["quantizers"]) {
+    const auto& histogram = quantizer["histogram"];
+    ASSERT_EQ(histogram["counts"].size(), 512u) << quantizer["name"];
+    EXPECT_LT(histogram["min"].get<double>(), histogram["max"].get<double>());
+    double total = 0.0;
+    for (const auto& count : histogram["counts"])
+      total += count.get<double>();
+    EXPECT_LE(total, histogram["values"].get<double>()) << quantizer["name"];
+    const std::string name = quantizer["name"];
+    if (name.find("input[0]") != std::string::npos) {
+      sawInput = true;
+      EXPECT_EQ(histogram["values"], 2 * 5 * 8 * 16); // two random inputs of 1×5×8×16
+      EXPECT_EQ(total, 2 * 5 * 8 * 16);
+    }
+    if (quantizer["enabled"].get<bool>() && quantizer["channels"] == 1) {
+      const double clipped = clippedFromHistogram(histogram, quantizer["encoding_min"], quantizer["encoding_max"]);
+      EXPECT_NEAR(quantizer["clipped_fraction"].get<double>(), clipped, 1e-12) << name;
+      sawClipping = sawClipping || clipped > 0.0;
+    }
+  }
+  EXPECT_TRUE(sawInput);
+  EXPECT_TRUE(sawClipping) << "the 99th percentile clips something";
+}
+
+TEST_F(CliTest, StatsHistogramDrawsOneQuantizerWithItsEncodingRange)
+{
+  const std::string base = "stats --quiet --model " + fixtureModel("fragile.pt") +
+                           " --input-shape 1,5,8,16 --preset W8A8 --calibration random:2 --scheme percentile:99";
+  const Result result = runCli(base + " --histogram 'relu1.output[0]' --rows 16");
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("relu1.output[0]: activation, 8 bits\n", 0), 0u) << result.out;
+  EXPECT_NE(result.out.find("<- encoding min"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("<- encoding max"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("|x"), std::string::npos) << "the clipped planted channel: " << result.out;
+
+  // The rows hold every value of the histogram: compare with the JSON counts.
+  const Result json = runCli(base + " --json");
+  ASSERT_EQ(json.status, 0) << json.err;
+  double expected = 0.0;
+  const auto parsed = nlohmann::json::parse(json.out);
+  for (const auto& quantizer : parsed["quantizers"]) {
+    if (quantizer["name"] == "relu1.output[0]") {
+      for (const auto& count : quantizer["histogram"]["counts"])
+        expected += count.get<double>();
+    }
+  }
+  double shown = 0.0;
+  int rows = 0;
+  std::size_t start = 0;
+  while (start < result.out.size()) {
+    const std::size_t end = result.out.find('\n', start);
+    const std::string line = result.out.substr(start, end - start);
+    double from = 0.0, to = 0.0, count = 0.0;
+    if (line.find('|') != std::string::npos && std::sscanf(line.c_str(), "%lf %lf %lf", &from, &to, &count) == 3) {
+      shown += count;
+      ++rows;
+    }
+    start = end == std::string::npos ? result.out.size() : end + 1;
+  }
+  EXPECT_GT(expected, 0.0);
+  EXPECT_EQ(shown, expected);
+  EXPECT_LE(rows, 16);
+  EXPECT_GE(rows, 2);
+
+  const Result unknown = runCli(base + " --histogram relu1");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("did you mean relu1.output[0]"), std::string::npos) << unknown.err;
+  const Result both = runCli(base + " --json --histogram 'relu1.output[0]'");
+  EXPECT_EQ(both.status, 2);
 }

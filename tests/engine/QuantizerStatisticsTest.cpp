@@ -72,3 +72,82 @@ TEST(QuantizerStatistics, ReportShowsEightBitsBeatFourBits)
   EXPECT_DOUBLE_EQ(eight[relu].clippedFraction, 0.0); // tf covers the observed range
   EXPECT_TRUE(std::isfinite(eight[relu].sqnrDb));
 }
+
+namespace {
+
+/// Eight unit bins over [0, 8) with counts 0, 0, 1, 2, 0, 3, 0, 0.
+TensorStatistics eightBins()
+{
+  TensorStatistics statistics;
+  statistics.min = 2.0;
+  statistics.max = 5.5;
+  statistics.count = 6;
+  statistics.histogramMin = 0.0;
+  statistics.histogramMax = 8.0;
+  statistics.histogram = {0, 0, 1, 2, 0, 3, 0, 0};
+  return statistics;
+}
+
+} // namespace
+
+TEST(QuantizerStatistics, CoarseHistogramSumsWholeBinsOverTheNonEmptyOnes)
+{
+  const double none = std::nan("");
+  // Non-empty bins 2..5 in two rows of two bins.
+  const auto rows = QuantizerStatistics::coarseHistogram(eightBins(), none, none, 2);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(rows[0].lower, 2.0);
+  EXPECT_DOUBLE_EQ(rows[0].upper, 4.0);
+  EXPECT_DOUBLE_EQ(rows[0].count, 3.0);
+  EXPECT_DOUBLE_EQ(rows[1].lower, 4.0);
+  EXPECT_DOUBLE_EQ(rows[1].upper, 6.0);
+  EXPECT_DOUBLE_EQ(rows[1].count, 3.0);
+  // More rows than bins: one bin a row.
+  EXPECT_EQ(QuantizerStatistics::coarseHistogram(eightBins(), none, none, 100).size(), 4u);
+}
+
+TEST(QuantizerStatistics, CoarseHistogramWidensToTheEncodingRange)
+{
+  // Encoding [1.5, 6.5] takes in bins 1..6: six bins in rows of two.
+  const auto rows = QuantizerStatistics::coarseHistogram(eightBins(), 1.5, 6.5, 4);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_DOUBLE_EQ(rows[0].lower, 1.0);
+  EXPECT_DOUBLE_EQ(rows[2].upper, 7.0);
+  EXPECT_DOUBLE_EQ(rows[0].count, 1.0);
+  EXPECT_DOUBLE_EQ(rows[1].count, 2.0);
+  EXPECT_DOUBLE_EQ(rows[2].count, 3.0);
+  // An encoding beyond the histogram is clamped to it.
+  const auto wide = QuantizerStatistics::coarseHistogram(eightBins(), -100.0, 100.0, 8);
+  ASSERT_EQ(wide.size(), 8u);
+  EXPECT_DOUBLE_EQ(wide.front().lower, 0.0);
+  EXPECT_DOUBLE_EQ(wide.back().upper, 8.0);
+  EXPECT_TRUE(QuantizerStatistics::coarseHistogram(TensorStatistics{}, 0.0, 1.0, 4).empty());
+}
+
+TEST(QuantizerStatistics, ReportCarriesEachQuantizersDistribution)
+{
+  QuantSim sim(fixture("conv_bn_relu.pt"));
+  std::mt19937 random(5);
+  std::normal_distribution<float> normal;
+  FloatTensor input{{1, 5, 8, 16}, {}};
+  input.values.resize(5 * 8 * 16);
+  for (auto& value : input.values)
+    value = normal(random);
+  sim.calibrate(input);
+  const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  const auto reports = QuantizerStatistics::report(sim, settings, sim.computeEncodings(settings, QuantScheme{}));
+  const auto weight = static_cast<std::size_t>(sim.findQuantizer("conv.weight"));
+  const auto relu = static_cast<std::size_t>(sim.findQuantizer("relu.output[0]"));
+  // The activation's histogram is its calibration histogram.
+  EXPECT_EQ(reports[relu].distribution.histogram, sim.activationStatistics(static_cast<int>(relu)).histogram);
+  EXPECT_EQ(reports[relu].distribution.count, 8u * 8u * 16u); // one pass over the conv's 8 output channels
+  // The weight's covers every channel: its min/max are the extremes over the channels.
+  const auto& whole = reports[weight].distribution;
+  EXPECT_DOUBLE_EQ(whole.min, reports[weight].observedMin);
+  EXPECT_DOUBLE_EQ(whole.max, reports[weight].observedMax);
+  double histogramTotal = 0.0;
+  for (const double count : whole.histogram)
+    histogramTotal += count;
+  EXPECT_EQ(static_cast<std::uint64_t>(histogramTotal), whole.count);
+  EXPECT_EQ(whole.count, 8u * 5u * 3u * 3u); // Conv2d(5, 8, 3) in make_fixtures.py
+}

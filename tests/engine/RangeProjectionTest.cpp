@@ -103,6 +103,11 @@ TEST(RangeProjection, NonFiniteAndOriginPointsAreSkippedButStayAligned)
   EXPECT_EQ(projected.pointU[2], 1024);
   EXPECT_EQ(projected.pointU[3], -1);
   EXPECT_EQ(projected.pointPixel(3), -1);
+  // Left-out points have no range (not 0 m, which distance bins would count as near).
+  EXPECT_TRUE(std::isnan(projected.pointRange[0]));
+  EXPECT_TRUE(std::isnan(projected.pointRange[1]));
+  EXPECT_FLOAT_EQ(projected.pointRange[2], 10.0f);
+  EXPECT_TRUE(std::isnan(projected.pointRange[3]));
 
   std::vector<std::uint8_t> pixelLabels(projected.pixelCount(), 0);
   pixelLabels[static_cast<std::size_t>(projected.pointPixel(2))] = 9;
