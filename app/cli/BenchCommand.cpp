@@ -11,6 +11,7 @@
 #include "data/SemanticKittiSequence.h"
 #include "data/SemanticKittiWriter.h"
 #include "data/SyntheticScanner.h"
+#include "eval/LayerSensitivity.h"
 
 #include <nlohmann/json.hpp>
 
@@ -178,6 +179,89 @@ nlohmann::json benchQuantSim(const CommandLine& options)
           {"w8a8_over_fp32", quantized.percentile(50) / instrumented.percentile(50)}};
 }
 
+/// --inputs N synthetic scans projected with the sidecar's sensor (seeded
+/// normal noise when the model has no sidecar).
+std::vector<FloatTensor> sensitivityInputs(const ModelArguments& model, const CommandLine& options)
+{
+  const auto count = static_cast<std::size_t>(options.integer("inputs", 2, 1, 10000));
+  std::vector<FloatTensor> inputs;
+  if (!model.sidecar) {
+    for (std::size_t i = 0; i < count; ++i) {
+      FloatTensor input;
+      input.shape = model.requireInputShape();
+      input.values.resize(static_cast<std::size_t>(input.elementCount()));
+      DeterministicRandom random(100 + i);
+      for (auto& value : input.values)
+        value = static_cast<float>(random.normal());
+      inputs.push_back(std::move(input));
+    }
+    return inputs;
+  }
+  const SyntheticScanner scanner(scannerFrom(options));
+  const RangeProjection projection(model.sidecar->sensor);
+  for (std::size_t i = 0; i < count; ++i)
+    inputs.push_back({model.sidecar->inputShape, projection.project(scanner.scan(i).points).input});
+  return inputs;
+}
+
+bool sameScores(const SensitivityResult& a, const SensitivityResult& b)
+{
+  if (a.layers.size() != b.layers.size() || a.baselineAgreement != b.baselineAgreement)
+    return false;
+  for (std::size_t i = 0; i < a.layers.size(); ++i) {
+    if (a.layers[i].module != b.layers[i].module || a.layers[i].agreement != b.layers[i].agreement)
+      return false;
+  }
+  return true;
+}
+
+/// Per-layer sensitivity of --model in both modes: the naive loop (every
+/// layer and input through the whole graph) against sharing each input's
+/// prefix, side by side; the scores must be identical. The shared run's time
+/// includes building its split graphs.
+nlohmann::json benchSensitivity(const CommandLine& options)
+{
+  const ModelArguments model = ModelArguments::parse(options);
+  setComputeThreads(static_cast<int>(options.integer("threads", 1, 0, 1024)));
+  const QuantPreset preset = QuantPreset::parse(options.valueOr("preset", "W8A8"));
+  if (!preset.quantizes())
+    throw UsageError("--preset must be W8A8 or W4A8");
+  QuantSim sim(model.model, model.options);
+  const auto inputs = sensitivityInputs(model, options);
+  for (const auto& input : inputs)
+    sim.calibrate(input);
+  const auto settings = sim.presetSettings(preset);
+  Feedback feedback;
+  nlohmann::json modes = nlohmann::json::array();
+  for (const auto mode : {SensitivityMode::OnlyThisLayer, SensitivityMode::AllButThisLayer}) {
+    SensitivityOptions analysis;
+    analysis.mode = mode;
+    analysis.naive = true;
+    SensitivityResult naive;
+    SensitivityResult shared;
+    const double naiveMs = millisecondsOf(
+      [&] { naive = LayerSensitivity::analyze(sim, settings, QuantScheme{}, inputs, analysis, feedback); });
+    analysis.naive = false;
+    const double sharedMs = millisecondsOf(
+      [&] { shared = LayerSensitivity::analyze(sim, settings, QuantScheme{}, inputs, analysis, feedback); });
+    modes.push_back({{"mode", mode == SensitivityMode::OnlyThisLayer ? "only" : "all-but"},
+                     {"naive_s", naiveMs / 1000.0},
+                     {"shared_s", sharedMs / 1000.0},
+                     {"speedup", naiveMs / sharedMs},
+                     {"identical", sameScores(naive, shared)},
+                     {"layers", naive.layers.size()}});
+  }
+  return {{"case", "sensitivity"},
+          {"model", model.model.string()},
+          {"input_shape", inputs.front().shape},
+          {"inputs", inputs.size()},
+          {"preset", preset.toString()},
+          {"quantizers", sim.quantizers().size()},
+          {"shares_prefix", sim.canSharePrefix()},
+          {"threads", computeThreads()},
+          {"modes", modes}};
+}
+
 } // namespace
 
 std::string BenchCommand::help() const
@@ -190,18 +274,21 @@ std::string BenchCommand::help() const
          "                   knn: KNN label cleaning of one projected scan (CPU)\n"
          "                   quantsim: plain forward vs instrumented FP32 vs W8A8 of\n"
          "                   --model (input shape from its sidecar or --input-shape)\n"
+         "                   sensitivity: per-layer sensitivity of --model, naive loop\n"
+         "                   vs shared prefixes, both modes, on --inputs N synthetic\n"
+         "                   scans (default 2) with --preset (default W8A8)\n"
          "  --repeat N       timed repetitions after warm-up (default 200; knn 20)\n"
          "  --height H       range image rows (default 64)\n"
          "  --width W        range image columns (default 2048)\n"
          "  --seed S         synthetic scan seed (default 1)\n"
-         "  --threads N      LibTorch threads for quantsim (default 1)\n"
+         "  --threads N      LibTorch threads for quantsim and sensitivity (default 1)\n"
          "  --json           print JSON\n" +
          ModelArguments::help();
 }
 
 std::set<std::string> BenchCommand::valueOptions() const
 {
-  std::set<std::string> options = {"case", "repeat", "height", "width", "seed", "threads"};
+  std::set<std::string> options = {"case", "repeat", "height", "width", "seed", "threads", "inputs", "preset"};
   options.merge(ModelArguments::valueOptions());
   return options;
 }
@@ -216,15 +303,27 @@ std::set<std::string> BenchCommand::flagOptions() const
 int BenchCommand::run(const CommandLine& options)
 {
   const std::string benchCase = options.valueOr("case", "load-project");
-  if (benchCase != "load-project" && benchCase != "knn" && benchCase != "quantsim")
-    throw UsageError("unknown --case '" + benchCase + "' (known: load-project, knn, quantsim)");
+  if (benchCase != "load-project" && benchCase != "knn" && benchCase != "quantsim" && benchCase != "sensitivity")
+    throw UsageError("unknown --case '" + benchCase + "' (known: load-project, knn, quantsim, sensitivity)");
   if (benchCase == "knn")
     setComputeThreads(1);
-  const nlohmann::json result = benchCase == "knn"        ? benchKnn(options)
-                                : benchCase == "quantsim" ? benchQuantSim(options)
-                                                          : benchLoadAndProject(options);
+  const nlohmann::json result = benchCase == "knn"           ? benchKnn(options)
+                                : benchCase == "quantsim"    ? benchQuantSim(options)
+                                : benchCase == "sensitivity" ? benchSensitivity(options)
+                                                             : benchLoadAndProject(options);
   if (options.flag("json")) {
     std::printf("%s\n", result.dump(2).c_str());
+    return 0;
+  }
+  if (benchCase == "sensitivity") {
+    std::printf("sensitivity: %s, %s, %zu inputs, %d thread(s)%s\n", result["model"].get<std::string>().c_str(),
+                result["preset"].get<std::string>().c_str(), result["inputs"].get<std::size_t>(),
+                result["threads"].get<int>(), result["shares_prefix"].get<bool>() ? "" : " (model cannot share: no gain)");
+    for (const auto& mode : result["modes"])
+      std::printf("  %-8s %zu layers  naive %.2f s  shared %.2f s  speed-up %.2fx  identical: %s\n",
+                  mode["mode"].get<std::string>().c_str(), mode["layers"].get<std::size_t>(),
+                  mode["naive_s"].get<double>(), mode["shared_s"].get<double>(), mode["speedup"].get<double>(),
+                  mode["identical"].get<bool>() ? "yes" : "NO");
     return 0;
   }
   if (result.contains("points"))

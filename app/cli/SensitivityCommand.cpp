@@ -1,6 +1,7 @@
 #include "SensitivityCommand.h"
 
 #include "CalibrationSource.h"
+#include "LabelledScans.h"
 #include "ModelArguments.h"
 #include "ProgressPrinter.h"
 #include "SensitivityReport.h"
@@ -11,6 +12,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <tuple>
 
 namespace quantlens::cli {
 
@@ -49,14 +51,21 @@ std::string SensitivityCommand::help() const
 {
   return "usage: quantlens-cli sensitivity --model FILE --preset W8A8|W4A8\n"
          "         (--calibration random:N | --sequence DIR [--scans A:B]) [--mode only|all-but]\n"
-         "         [--shard k/n] [--output FILE] [--json]\n\n"
+         "         [--metric agreement|miou] [--shard k/n] [--output FILE] [--json]\n\n"
          "Per-layer sensitivity (a layer = the quantizers of one module), as AIMET's\n"
          "QuantAnalyzer: 'only' quantizes one layer at a time, 'all-but' everything but\n"
-         "one layer. Metric: agreement of the per-pixel argmax with FP32 (no labels\n"
-         "needed) on the calibration inputs. --shard k/n computes every n-th layer\n"
-         "starting at k; join shards with 'quantlens-cli merge'.\n\n"
+         "one layer. Metric 'agreement': agreement of the per-pixel argmax with FP32 (no\n"
+         "labels needed) on the calibration inputs; 'miou': mIoU of the per-pixel argmax\n"
+         "against the scans' labels (needs --sequence with labels/; class 0 ignored,\n"
+         "mean over the classes present); sensitivity is the mIoU lost (only) or\n"
+         "recovered (all-but). Each scan's values before a layer are computed once\n"
+         "and shared by all layers (--naive runs every layer through the whole model:\n"
+         "same figures, slower). --shard k/n computes every n-th layer starting at k;\n"
+         "join shards with 'quantlens-cli merge'.\n\n"
          "  --preset P        W8A8 or W4A8\n"
          "  --mode M          only (default) or all-but\n"
+         "  --metric M        agreement (default) or miou\n"
+         "  --naive           no sharing (for comparison)\n"
          "  --scheme S        tf (default), tf_enhanced, percentile:P\n"
          "  --shard k/n       this job's share of the layers\n"
          "  --output FILE     write the JSON report there\n"
@@ -68,7 +77,7 @@ std::string SensitivityCommand::help() const
 
 std::set<std::string> SensitivityCommand::valueOptions() const
 {
-  std::set<std::string> options = {"preset", "mode", "scheme", "shard", "output", "threads"};
+  std::set<std::string> options = {"preset", "mode", "metric", "scheme", "shard", "output", "threads"};
   options.merge(ModelArguments::valueOptions());
   options.merge(CalibrationSource::valueOptions());
   return options;
@@ -76,7 +85,7 @@ std::set<std::string> SensitivityCommand::valueOptions() const
 
 std::set<std::string> SensitivityCommand::flagOptions() const
 {
-  std::set<std::string> flags = {"json", "quiet"};
+  std::set<std::string> flags = {"json", "quiet", "naive"};
   flags.merge(ModelArguments::flagOptions());
   return flags;
 }
@@ -89,7 +98,14 @@ int SensitivityCommand::run(const CommandLine& options)
   const std::string modeText = options.valueOr("mode", "only");
   if (modeText != "only" && modeText != "all-but")
     throw UsageError("--mode must be only or all-but, got '" + modeText + "'");
-  const auto [shardIndex, shardCount] = parseShard(options.valueOr("shard", "0/1"));
+  const std::string metricText = options.valueOr("metric", "agreement");
+  if (metricText != "agreement" && metricText != "miou")
+    throw UsageError("--metric must be agreement or miou, got '" + metricText + "'");
+  SensitivityOptions analysis;
+  std::tie(analysis.shardIndex, analysis.shardCount) = parseShard(options.valueOr("shard", "0/1"));
+  analysis.mode = modeText == "only" ? SensitivityMode::OnlyThisLayer : SensitivityMode::AllButThisLayer;
+  analysis.metric = metricText == "miou" ? SensitivityMetric::MeanIou : SensitivityMetric::Agreement;
+  analysis.naive = options.flag("naive");
   const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
   const ModelArguments model = ModelArguments::parse(options);
@@ -97,12 +113,17 @@ int SensitivityCommand::run(const CommandLine& options)
   QuantSim sim(model.model, model.options);
   ProgressPrinter printer("sensitivity", options.flag("quiet"));
   Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
-  const auto inputs = CalibrationSource::inputs(model, options, feedback);
+  std::vector<FloatTensor> inputs;
+  if (analysis.metric == SensitivityMetric::MeanIou) {
+    LabelledInputs labelled = LabelledScans::load(model, options, feedback);
+    inputs = std::move(labelled.inputs);
+    analysis.labels = std::move(labelled.labels);
+  } else {
+    inputs = CalibrationSource::inputs(model, options, feedback);
+  }
   for (const auto& input : inputs)
     sim.calibrate(input);
-  const auto mode = modeText == "only" ? SensitivityMode::OnlyThisLayer : SensitivityMode::AllButThisLayer;
-  const auto result = LayerSensitivity::analyze(sim, sim.presetSettings(preset), scheme, inputs, mode, feedback,
-                                                shardIndex, shardCount);
+  const auto result = LayerSensitivity::analyze(sim, sim.presetSettings(preset), scheme, inputs, analysis, feedback);
   printer.finish();
   emit(options, SensitivityReport::toJson(result, preset.toString()), SensitivityReport::toText(result, preset.toString()));
   return 0;

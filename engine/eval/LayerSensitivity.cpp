@@ -1,6 +1,8 @@
 #include "eval/LayerSensitivity.h"
 
 #include "core/EngineError.h"
+#include "eval/ConfusionMatrix.h"
+#include "eval/SegmentationMetrics.h"
 #include "eval/SequenceEvaluator.h"
 
 #include <algorithm>
@@ -28,13 +30,107 @@ std::vector<QuantizerSettings> settingsFor(const std::vector<QuantizerSettings>&
   return settings;
 }
 
-double meanAgreement(QuantSim& sim, const QuantVariant& variant, const std::vector<FloatTensor>& inputs,
-                     const std::vector<std::vector<std::uint8_t>>& reference)
+/// Scores of one variant, added up input by input.
+class VariantScore
 {
-  double sum = 0.0;
-  for (std::size_t i = 0; i < inputs.size(); ++i)
-    sum += LayerSensitivity::agreement(SequenceEvaluator::argmax(sim.run(variant, inputs[i])), reference[i]);
-  return sum / static_cast<double>(inputs.size());
+public:
+  VariantScore(const SensitivityOptions& options, int classCount)
+    : options_(options)
+    , confusion_(classCount)
+  {
+  }
+
+  void add(std::size_t input, const std::vector<std::uint8_t>& prediction, const std::vector<std::uint8_t>& fp32)
+  {
+    agreementSum_ += LayerSensitivity::agreement(prediction, fp32);
+    ++inputs_;
+    if (options_.metric == SensitivityMetric::MeanIou)
+      confusion_.add(prediction.data(), options_.labels[input].data(), prediction.size());
+  }
+
+  double agreement() const { return agreementSum_ / static_cast<double>(inputs_); }
+  double miou() const { return SegmentationMetrics::compute(confusion_).miouPresent; }
+
+private:
+  const SensitivityOptions& options_;
+  double agreementSum_ = 0.0;
+  std::size_t inputs_ = 0;
+  ConfusionMatrix confusion_;
+};
+
+/// Checks the options against the inputs and the model's output, whose
+/// class count it returns.
+int checkedClassCount(const SensitivityOptions& options, const std::vector<FloatTensor>& inputs,
+                      const FloatTensor& output)
+{
+  if (output.shape.size() != 4 || output.shape[1] < 1 || output.shape[1] > 256)
+    throw EngineError("sensitivity analysis needs a {1, C, H, W} output with 1 <= C <= 256");
+  if (options.metric != SensitivityMetric::MeanIou)
+    return static_cast<int>(output.shape[1]);
+  const auto pixels = static_cast<std::size_t>(output.shape[2] * output.shape[3]);
+  if (options.labels.size() != inputs.size())
+    throw EngineError("the mIoU metric needs one label map per input: " + std::to_string(options.labels.size()) +
+                      " label maps for " + std::to_string(inputs.size()) + " inputs");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (options.labels[i].size() != pixels)
+      throw EngineError("label map " + std::to_string(i) + " has " + std::to_string(options.labels[i].size()) +
+                        " pixels, the model's output " + std::to_string(pixels));
+  }
+  return static_cast<int>(output.shape[1]);
+}
+
+/// FP32 predictions, the baseline's score and each selected layer's score,
+/// every (layer, input) pair through the whole graph.
+void scoreNaively(QuantSim& sim, const std::vector<FloatTensor>& inputs,
+                  const QuantVariant& fp32, const QuantVariant& baseline, const std::vector<QuantVariant>& variants,
+                  std::vector<std::vector<std::uint8_t>>& reference, VariantScore& fp32Score,
+                  VariantScore& baselineScore, std::vector<VariantScore>& scores, Feedback& feedback)
+{
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    reference[i] = SequenceEvaluator::argmax(sim.run(fp32, inputs[i]));
+    fp32Score.add(i, reference[i], reference[i]);
+    baselineScore.add(i, SequenceEvaluator::argmax(sim.run(baseline, inputs[i])), reference[i]);
+  }
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    feedback.throwIfCanceled();
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      scores[v].add(i, SequenceEvaluator::argmax(sim.run(variants[v], inputs[i])), reference[i]);
+    sim.dropCachedWeights(variants[v]); // many variants live at once: keep memory at one model's weights
+    feedback.setProgress(static_cast<double>(v + 1) / static_cast<double>(variants.size()), "layer " +
+                         std::to_string(v + 1) + " of " + std::to_string(variants.size()));
+  }
+}
+
+/// The same scores, input by input: the variant every layer run shares its
+/// prefix with (FP32 or the baseline) runs once, each layer only from its cut.
+void scoreSharingPrefixes(QuantSim& sim, const SensitivityOptions& options, const std::vector<FloatTensor>& inputs,
+                          const QuantVariant& fp32, const QuantVariant& baseline,
+                          const std::vector<QuantVariant>& variants, const std::vector<LayerGroup>& groups,
+                          std::vector<std::vector<std::uint8_t>>& reference, VariantScore& fp32Score,
+                          VariantScore& baselineScore, std::vector<VariantScore>& scores, Feedback& feedback)
+{
+  const bool onlyThisLayer = options.mode == SensitivityMode::OnlyThisLayer;
+  std::vector<PrefixSharingRun> runs;
+  for (std::size_t v = 0; v < variants.size(); ++v)
+    runs.push_back({&variants[v], groups[v].quantizerIds});
+  std::vector<std::vector<std::uint8_t>> predictions(variants.size());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    feedback.throwIfCanceled();
+    const FloatTensor shared = sim.runSharingPrefix(onlyThisLayer ? fp32 : baseline, runs, inputs[i],
+                                                    [&](std::size_t v, const FloatTensor& output) {
+                                                      feedback.throwIfCanceled();
+                                                      predictions[v] = SequenceEvaluator::argmax(output);
+                                                      sim.dropCachedWeights(variants[v]);
+                                                    });
+    const FloatTensor other = sim.run(onlyThisLayer ? baseline : fp32, inputs[i]);
+    reference[i] = SequenceEvaluator::argmax(onlyThisLayer ? shared : other);
+    fp32Score.add(i, reference[i], reference[i]);
+    baselineScore.add(i, SequenceEvaluator::argmax(onlyThisLayer ? other : shared), reference[i]);
+    for (std::size_t v = 0; v < variants.size(); ++v)
+      scores[v].add(i, predictions[v], reference[i]);
+    feedback.setProgress(static_cast<double>(i + 1) / static_cast<double>(inputs.size()),
+                         "input " + std::to_string(i + 1) + " of " + std::to_string(inputs.size()));
+  }
 }
 
 } // namespace
@@ -78,37 +174,74 @@ SensitivityResult LayerSensitivity::analyze(QuantSim& sim, const std::vector<Qua
                                             const QuantScheme& scheme, const std::vector<FloatTensor>& inputs,
                                             SensitivityMode mode, Feedback& feedback, int shardIndex, int shardCount)
 {
-  if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
-    throw EngineError("shard " + std::to_string(shardIndex) + "/" + std::to_string(shardCount) +
+  SensitivityOptions options;
+  options.mode = mode;
+  options.shardIndex = shardIndex;
+  options.shardCount = shardCount;
+  return analyze(sim, preset, scheme, inputs, options, feedback);
+}
+
+SensitivityResult LayerSensitivity::analyze(QuantSim& sim, const std::vector<QuantizerSettings>& preset,
+                                            const QuantScheme& scheme, const std::vector<FloatTensor>& inputs,
+                                            const SensitivityOptions& options, Feedback& feedback)
+{
+  if (options.shardCount < 1 || options.shardIndex < 0 || options.shardIndex >= options.shardCount)
+    throw EngineError("shard " + std::to_string(options.shardIndex) + "/" + std::to_string(options.shardCount) +
                       " is not valid: use k/n with 0 <= k < n");
   if (inputs.empty())
     throw EngineError("sensitivity analysis needs at least one input");
   const EncodingTable encodings = sim.computeEncodings(preset, scheme);
-  std::vector<std::vector<std::uint8_t>> reference;
   const auto fp32 = sim.prepare(sim.presetSettings({QuantPreset::Kind::Fp32}), {});
-  for (const auto& input : inputs)
-    reference.push_back(SequenceEvaluator::argmax(sim.run(fp32, input)));
+  const auto baseline = sim.prepare(preset, encodings);
+  // One FP32 run up front gives the output's shape (class count, pixels) to check the labels against.
+  const int classCount = checkedClassCount(options, inputs, sim.run(fp32, inputs.front()));
+
+  const auto allGroups = layers(sim, preset);
+  std::vector<LayerGroup> groups;
+  std::vector<std::size_t> order;
+  std::vector<QuantVariant> variants;
+  for (std::size_t i = 0; i < allGroups.size(); ++i) {
+    if (static_cast<int>(i % static_cast<std::size_t>(options.shardCount)) != options.shardIndex)
+      continue;
+    groups.push_back(allGroups[i]);
+    order.push_back(i);
+    variants.push_back(sim.prepare(settingsFor(preset, allGroups[i], options.mode), encodings));
+  }
+  std::vector<std::vector<std::uint8_t>> reference(inputs.size());
+  VariantScore fp32Score(options, classCount);
+  VariantScore baselineScore(options, classCount);
+  std::vector<VariantScore> scores(variants.size(), VariantScore(options, classCount));
+  if (options.naive)
+    scoreNaively(sim, inputs, fp32, baseline, variants, reference, fp32Score, baselineScore, scores, feedback);
+  else
+    scoreSharingPrefixes(sim, options, inputs, fp32, baseline, variants, groups, reference, fp32Score, baselineScore,
+                         scores, feedback);
 
   SensitivityResult result;
-  result.mode = mode;
+  result.mode = options.mode;
+  result.metric = options.metric;
   result.inputs = inputs.size();
-  result.shardIndex = shardIndex;
-  result.shardCount = shardCount;
-  result.baselineAgreement = meanAgreement(sim, sim.prepare(preset, encodings), inputs, reference);
-  const auto groups = layers(sim, preset);
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (static_cast<int>(i % static_cast<std::size_t>(shardCount)) != shardIndex)
-      continue;
-    feedback.throwIfCanceled();
-    const auto variant = sim.prepare(settingsFor(preset, groups[i], mode), encodings);
+  result.shardIndex = options.shardIndex;
+  result.shardCount = options.shardCount;
+  result.baselineAgreement = baselineScore.agreement();
+  const bool miou = options.metric == SensitivityMetric::MeanIou;
+  if (miou) {
+    result.fp32Miou = fp32Score.miou();
+    result.baselineMiou = baselineScore.miou();
+  }
+  const bool only = options.mode == SensitivityMode::OnlyThisLayer;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
     LayerScore score;
-    score.module = groups[i].module;
-    score.order = i;
-    score.agreement = meanAgreement(sim, variant, inputs, reference);
-    score.sensitivity = mode == SensitivityMode::OnlyThisLayer ? 1.0 - score.agreement
-                                                               : score.agreement - result.baselineAgreement;
+    score.module = groups[v].module;
+    score.order = order[v];
+    score.agreement = scores[v].agreement();
+    if (miou) {
+      score.miou = scores[v].miou();
+      score.sensitivity = only ? result.fp32Miou - score.miou : score.miou - result.baselineMiou;
+    } else {
+      score.sensitivity = only ? 1.0 - score.agreement : score.agreement - result.baselineAgreement;
+    }
     result.layers.push_back(score);
-    feedback.setProgress(static_cast<double>(i + 1) / groups.size(), groups[i].module);
   }
   rank(result.layers);
   return result;
@@ -124,12 +257,13 @@ SensitivityResult LayerSensitivity::merge(const std::vector<SensitivityResult>& 
   merged.shardCount = 1;
   std::vector<bool> seen(static_cast<std::size_t>(shards.front().shardCount), false);
   for (const auto& shard : shards) {
-    const bool fits = shard.mode == merged.mode && shard.inputs == merged.inputs &&
+    const bool fits = shard.mode == merged.mode && shard.metric == merged.metric && shard.inputs == merged.inputs &&
                       shard.shardCount == shards.front().shardCount &&
-                      std::abs(shard.baselineAgreement - merged.baselineAgreement) < 1e-12;
+                      std::abs(shard.baselineAgreement - merged.baselineAgreement) < 1e-12 &&
+                      std::abs(shard.baselineMiou - merged.baselineMiou) < 1e-12;
     if (!fits)
       throw EngineError("shard " + std::to_string(shard.shardIndex) + "/" + std::to_string(shard.shardCount) +
-                        " comes from a different analysis (mode, inputs or baseline differ)");
+                        " comes from a different analysis (mode, metric, inputs or baseline differ)");
     if (seen[static_cast<std::size_t>(shard.shardIndex)])
       throw EngineError("shard " + std::to_string(shard.shardIndex) + " is given twice");
     seen[static_cast<std::size_t>(shard.shardIndex)] = true;

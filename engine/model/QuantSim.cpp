@@ -8,7 +8,9 @@
 #include "torchimpl/InlinedModel.h"
 #include "torchimpl/QuantizerPlacement.h"
 #include "torchimpl/QuantizerRuntime.h"
+#include "torchimpl/SharedPrefixGraphs.h"
 
+#include <algorithm>
 #include <map>
 
 namespace quantlens {
@@ -42,6 +44,65 @@ FloatTensor toFloatTensor(const at::Tensor& tensor)
   result.shape.assign(cpu.sizes().begin(), cpu.sizes().end());
   result.values.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
   return result;
+}
+
+/// Switches in-place quantization off for some quantizers of some runtimes,
+/// and back on when it goes out of scope: values kept for sharing must not change.
+class InPlaceOff
+{
+public:
+  InPlaceOff(const std::vector<QuantizerRuntime*>& runtimes, const std::vector<int>& ids)
+  {
+    for (QuantizerRuntime* runtime : runtimes) {
+      for (const int id : ids) {
+        auto& slot = runtime->slot(id);
+        if (slot.inPlace)
+          switchedOff_.push_back(&slot);
+        slot.inPlace = false;
+      }
+    }
+  }
+  ~InPlaceOff()
+  {
+    for (auto* slot : switchedOff_)
+      slot->inPlace = true;
+  }
+  InPlaceOff(const InPlaceOff&) = delete;
+  InPlaceOff& operator=(const InPlaceOff&) = delete;
+
+private:
+  std::vector<QuantizerRuntime::Slot*> switchedOff_;
+};
+
+/// Sets a runtime's probe for a scope.
+class ProbeScope
+{
+public:
+  ProbeScope(QuantizerRuntime& runtime, QuantizerRuntime::Probe probe) : runtime_(runtime)
+  {
+    runtime_.setProbe(std::move(probe));
+  }
+  ~ProbeScope() { runtime_.setProbe({}); }
+  ProbeScope(const ProbeScope&) = delete;
+  ProbeScope& operator=(const ProbeScope&) = delete;
+
+private:
+  QuantizerRuntime& runtime_;
+};
+
+/// Whether two slots quantize alike (what a shared prefix relies on).
+bool actAlike(const QuantizerRuntime::Slot& a, const QuantizerRuntime::Slot& b)
+{
+  if (a.mode != b.mode)
+    return false;
+  if (a.mode != QuantizerRuntime::Mode::Quantize)
+    return true;
+  if (a.castToHalf != b.castToHalf || a.perTensor != b.perTensor || a.perChannel.has_value() != b.perChannel.has_value())
+    return false;
+  if (!a.perChannel)
+    return true;
+  return a.perChannel->quantMin == b.perChannel->quantMin && a.perChannel->quantMax == b.perChannel->quantMax &&
+         a.perChannel->scale.equal(b.perChannel->scale) && a.perChannel->zeroPoint.equal(b.perChannel->zeroPoint);
 }
 
 QuantSimConfig loadConfig(const QuantSimOptions& options)
@@ -90,6 +151,23 @@ struct QuantSim::Impl
       model.module().to(torchDevice);
       model.moveConstantsTo(torchDevice);
     }
+    fakeQuantPositions = torchgraph::SharedPrefixGraphs::fakeQuantPositions(*model.graph(), infos.size());
+    canSharePrefix = !torchgraph::SharedPrefixGraphs::mutatesTensors(*model.graph());
+  }
+
+  void requireVariant(const QuantVariant& variant) const
+  {
+    if (!variant.impl_ || variant.impl_->runtime.size() != infos.size())
+      throw EngineError("internal error: running a variant prepared for another model");
+  }
+
+  /// Split graphs for a set of cuts, built on first use.
+  torchgraph::SharedPrefixGraphs& prefixGraphs(const std::vector<int>& cuts)
+  {
+    auto& graphs = prefixGraphsByCuts[cuts];
+    if (!graphs)
+      graphs = std::make_unique<torchgraph::SharedPrefixGraphs>(model.graph(), cuts);
+    return *graphs;
   }
 
   /// Weight statistics come from the (folded) weights themselves: no data needed.
@@ -132,6 +210,9 @@ struct QuantSim::Impl
   std::vector<std::vector<TensorStatistics>> perTensorStatistics;
   std::size_t calibrationPasses = 0;
   bool shapesRecorded = false;
+  std::vector<int> fakeQuantPositions; ///< top-level graph position of each quantizer's node
+  bool canSharePrefix = true;
+  std::map<std::vector<int>, std::unique_ptr<torchgraph::SharedPrefixGraphs>> prefixGraphsByCuts;
 };
 
 QuantSim::QuantSim(const std::filesystem::path& modelFile, const QuantSimOptions& options)
@@ -301,8 +382,7 @@ QuantVariant QuantSim::prepare(const std::vector<QuantizerSettings>& settings, c
 
 FloatTensor QuantSim::run(const QuantVariant& variant, const FloatTensor& input)
 {
-  if (!variant.impl_ || variant.impl_->runtime.size() != impl_->infos.size())
-    throw EngineError("internal error: running a variant prepared for another model");
+  impl_->requireVariant(variant);
   const torch::NoGradGuard noGrad;
   const QuantizerRuntime::Scope scope(variant.impl_->runtime);
   const at::Tensor output = impl_->model.run(toTensor(input, impl_->torchDevice));
@@ -321,6 +401,147 @@ FloatTensor QuantSim::runOriginal(const FloatTensor& input)
   if (!output.isTensor())
     throw EngineError("'" + modelFile().string() + "': forward must return one tensor");
   return toFloatTensor(output.toTensor());
+}
+
+bool QuantSim::canSharePrefix() const
+{
+  return impl_->canSharePrefix;
+}
+
+void QuantSim::dropCachedWeights(const QuantVariant& variant) const
+{
+  impl_->requireVariant(variant);
+  QuantizerRuntime& runtime = variant.impl_->runtime;
+  for (std::size_t id = 0; id < runtime.size(); ++id) {
+    auto& slot = runtime.slot(static_cast<int>(id));
+    slot.cachedSource = at::Tensor();
+    slot.cachedResult = at::Tensor();
+  }
+}
+
+FloatTensor QuantSim::runSharingPrefix(const QuantVariant& base, const std::vector<PrefixSharingRun>& runs,
+                                       const FloatTensor& input,
+                                       const std::function<void(std::size_t, const FloatTensor&)>& onOutput)
+{
+  impl_->requireVariant(base);
+  for (const auto& entry : runs) {
+    if (!entry.variant)
+      throw EngineError("internal error: a shared-prefix run without a variant");
+    impl_->requireVariant(*entry.variant);
+  }
+  // A run's cut: the first node of a quantizer it changes; the end of the graph if none.
+  const auto nodes = impl_->model.graph()->nodes();
+  const int end = static_cast<int>(std::distance(nodes.begin(), nodes.end()));
+  std::vector<int> runCuts;
+  for (const auto& entry : runs) {
+    int cut = end;
+    for (const int id : entry.changedQuantizers) {
+      impl_->requireId(id);
+      const int position = impl_->fakeQuantPositions[static_cast<std::size_t>(id)];
+      if (position >= 0)
+        cut = std::min(cut, position);
+    }
+    runCuts.push_back(cut);
+  }
+  std::vector<int> cuts = runCuts;
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+
+  QuantizerRuntime& baseRuntime = base.impl_->runtime;
+  std::vector<QuantizerRuntime*> runtimes{&baseRuntime};
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    QuantizerRuntime& runtime = runs[i].variant->impl_->runtime;
+    runtimes.push_back(&runtime);
+    for (std::size_t id = 0; id < impl_->infos.size(); ++id) {
+      const int position = impl_->fakeQuantPositions[id];
+      const bool beforeCut = position >= 0 && position < runCuts[i];
+      if (beforeCut && !actAlike(runtime.slot(static_cast<int>(id)), baseRuntime.slot(static_cast<int>(id))))
+        throw EngineError("internal error: quantizer '" + impl_->infos[id].name +
+                          "' comes before the cut of a shared-prefix run but differs from the base there");
+    }
+  }
+
+  if (!impl_->canSharePrefix || impl_->prefixGraphs(cuts).writesKeptValues()) {
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      onOutput(i, run(*runs[i].variant, input));
+    return run(base, input);
+  }
+  torchgraph::SharedPrefixGraphs& graphs = impl_->prefixGraphs(cuts);
+  const InPlaceOff inPlaceOff(runtimes, graphs.idsReadingKeptValues());
+  const torch::NoGradGuard noGrad;
+  const c10::IValue self = impl_->model.module()._ivalue();
+  at::Tensor baseOutput;
+  {
+    const QuantizerRuntime::Scope scope(baseRuntime);
+    baseOutput = graphs.runCapture(self, toTensor(input, impl_->torchDevice));
+  }
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const auto cutIndex = static_cast<std::size_t>(std::lower_bound(cuts.begin(), cuts.end(), runCuts[i]) - cuts.begin());
+    at::Tensor output;
+    {
+      const QuantizerRuntime::Scope scope(runs[i].variant->impl_->runtime);
+      output = graphs.runSuffix(cutIndex, self);
+    }
+    onOutput(i, toFloatTensor(output));
+  }
+  graphs.releaseCaptured();
+  return toFloatTensor(baseOutput);
+}
+
+std::vector<ActivationError> QuantSim::activationErrors(const QuantVariant& variant,
+                                                        const std::vector<FloatTensor>& inputs, Feedback& feedback)
+{
+  impl_->requireVariant(variant);
+  const std::size_t count = impl_->infos.size();
+  std::vector<ActivationError> errors(count);
+  std::vector<bool> activation(count);
+  for (std::size_t id = 0; id < count; ++id) {
+    errors[id].id = static_cast<int>(id);
+    activation[id] = impl_->infos[id].kind != QuantizerKind::Parameter;
+  }
+  // A node may run more than once per pass (a module called twice, a loop):
+  // its k-th value in the variant meets its k-th value in FP32.
+  std::vector<std::vector<at::Tensor>> reference(count);
+  std::vector<std::size_t> seen(count);
+  QuantizerRuntime fp32(count);
+  fp32.setProbe([&](int id, const at::Tensor& value) {
+    if (activation[static_cast<std::size_t>(id)])
+      reference[static_cast<std::size_t>(id)].push_back(value.detach().clone());
+  });
+  QuantizerRuntime& runtime = variant.impl_->runtime;
+  const ProbeScope probe(runtime, [&](int id, const at::Tensor& value) {
+    const auto index = static_cast<std::size_t>(id);
+    if (!activation[index])
+      return;
+    if (seen[index] >= reference[index].size())
+      throw EngineError("quantizer '" + impl_->infos[index].name + "' ran more often than in FP32");
+    const at::Tensor expected = reference[index][seen[index]++].to(torch::kDouble);
+    const at::Tensor actual = value.detach().to(torch::kDouble);
+    if (!expected.sizes().equals(actual.sizes()))
+      throw EngineError("quantizer '" + impl_->infos[index].name + "' sees another shape than in FP32");
+    errors[index].elements += static_cast<std::uint64_t>(expected.numel());
+    errors[index].signalPower += expected.square().sum().item<double>();
+    errors[index].noisePower += (actual - expected).square().sum().item<double>();
+  });
+  const torch::NoGradGuard noGrad;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    feedback.throwIfCanceled();
+    for (auto& values : reference)
+      values.clear();
+    std::fill(seen.begin(), seen.end(), 0);
+    {
+      const QuantizerRuntime::Scope scope(fp32);
+      impl_->model.run(toTensor(inputs[i], impl_->torchDevice));
+    }
+    fp32.rethrowError();
+    {
+      const QuantizerRuntime::Scope scope(runtime);
+      impl_->model.run(toTensor(inputs[i], impl_->torchDevice));
+    }
+    runtime.rethrowError();
+    feedback.setProgress(static_cast<double>(i + 1) / static_cast<double>(inputs.size()), "activation errors");
+  }
+  return errors;
 }
 
 } // namespace quantlens

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/ComputeDevice.h"
+#include "core/Feedback.h"
+#include "model/ActivationError.h"
 #include "model/FloatTensor.h"
 #include "quant/QuantPreset.h"
 #include "quant/QuantScheme.h"
@@ -10,6 +12,7 @@
 #include "quant/TensorStatistics.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +47,15 @@ private:
   friend class QuantSim;
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+/// One variant of QuantSim::runSharingPrefix.
+struct PrefixSharingRun
+{
+  const QuantVariant* variant = nullptr;
+  /// The quantizers this variant sets differently from the base. The run
+  /// starts at the first of their fake_quant nodes in graph order.
+  std::vector<int> changedQuantizers;
 };
 
 /// Simulated quantization of a TorchScript model, AIMET-style. Loading copies
@@ -92,6 +104,34 @@ public:
   FloatTensor run(const QuantVariant& variant, const FloatTensor& input);
   /// The original module's forward, uninstrumented (for comparisons and benchmarks).
   FloatTensor runOriginal(const FloatTensor& input);
+
+  /// Many variants on one input, sharing the work they have in common with a
+  /// base: `base` runs the whole graph once and keeps the values live at every
+  /// run's cut (just before the first fake_quant node of its changedQuantizers);
+  /// each run then computes only the graph from its cut on. Every output equals
+  /// run(variant, input) bit for bit, provided each quantizer before the cut
+  /// acts in the variant as in the base (modes and encodings are checked:
+  /// EngineError otherwise). Returns the base's output; hands run i's output to
+  /// onOutput(i, output). Kept values cost memory: about one forward pass of
+  /// activations. A model that writes tensors in place (relu_, add_) cannot
+  /// share values: then each run goes through the whole graph (same outputs).
+  FloatTensor runSharingPrefix(const QuantVariant& base, const std::vector<PrefixSharingRun>& runs,
+                               const FloatTensor& input,
+                               const std::function<void(std::size_t, const FloatTensor&)>& onOutput);
+  /// Whether runSharingPrefix actually shares (see there).
+  bool canSharePrefix() const;
+  /// Frees the quantized weights a variant keeps after its first run (about
+  /// the model's size per variant); the next run quantizes them again. For
+  /// sweeps that hold many variants at once.
+  void dropCachedWeights(const QuantVariant& variant) const;
+
+  /// Output-level error per activation quantizer: FP32 and `variant` run on
+  /// each input; at every activation quantizer the variant's tensor (after its
+  /// fake-quant) is compared with FP32's, and signal and noise powers add up
+  /// over the inputs. Indexed by quantizer id; parameter quantizers get
+  /// elements = 0. Memory: one FP32 pass of activations is kept per input.
+  std::vector<ActivationError> activationErrors(const QuantVariant& variant, const std::vector<FloatTensor>& inputs,
+                                                Feedback& feedback);
 
 private:
   struct Impl;

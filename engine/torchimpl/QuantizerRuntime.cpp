@@ -44,9 +44,10 @@ at::Tensor QuantizerRuntime::apply(const at::Tensor& x, std::int64_t id)
     throw EngineError("internal error: fake_quant id " + std::to_string(id) + " outside the quantizer table");
   Slot& slot = slots_[static_cast<std::size_t>(id)];
   slot.lastShape.assign(x.sizes().begin(), x.sizes().end());
+  at::Tensor result = x;
   switch (slot.mode) {
     case Mode::Off:
-      return x;
+      break;
     case Mode::Observe:
       try {
         if (slot.statistics)
@@ -55,11 +56,20 @@ at::Tensor QuantizerRuntime::apply(const at::Tensor& x, std::int64_t id)
         if (error_.empty())
           error_ = error.what();
       }
-      return x;
+      break;
     case Mode::Quantize:
-      return quantize(slot, x);
+      result = quantize(slot, x);
+      break;
   }
-  return x;
+  if (probe_) {
+    try {
+      probe_(static_cast<int>(id), result);
+    } catch (const std::exception& error) {
+      if (error_.empty())
+        error_ = error.what();
+    }
+  }
+  return result;
 }
 
 void QuantizerRuntime::rethrowError()

@@ -8,6 +8,7 @@
 
 #include <torch/script.h>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -47,6 +48,12 @@ public:
   /// Throws the first engine error of the last run, if any, and clears it.
   void rethrowError();
 
+  /// Sees the tensor every fake_quant node returns (after quantization), e.g.
+  /// to compare a quantized run with an FP32 one; an empty probe sees nothing.
+  /// Its errors are kept like the kernel's (see rethrowError).
+  using Probe = std::function<void(int id, const at::Tensor& result)>;
+  void setProbe(Probe probe) { probe_ = std::move(probe); }
+
   /// Makes `runtime` the table the fake_quant nodes of this thread use.
   class Scope
   {
@@ -68,6 +75,7 @@ private:
 
   std::vector<Slot> slots_;
   std::string error_;
+  Probe probe_;
 };
 
 } // namespace quantlens::torchgraph

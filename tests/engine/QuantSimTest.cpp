@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -264,4 +265,184 @@ TEST(QuantSim, RejectsFilesItCannotUse)
     cuda.device = ComputeDevice::Cuda;
     expectEngineError([&] { QuantSim sim(fixture("conv_bn_relu.pt"), cuda); }, "CUDA");
   }
+}
+
+namespace {
+
+/// Settings that differ from `base` only in quantizer `id` (switched to `enabled`).
+std::vector<QuantizerSettings> withOne(std::vector<QuantizerSettings> base, int id, bool enabled)
+{
+  base[static_cast<std::size_t>(id)].enabled = enabled;
+  return base;
+}
+
+} // namespace
+
+// Every run that shares its prefix with a base must give exactly what a full
+// run of its variant gives: OnlyThisLayer-style runs (base FP32, one quantizer
+// on) and AllButThisLayer-style runs (base W8A8, one quantizer off), on a
+// scripted and a traced model with residual adds and cat.
+TEST(QuantSim, SharedPrefixRunsEqualFullRunsBitForBit)
+{
+  for (const std::string model : {"nested_scripted", "nested_traced"}) {
+    QuantSim sim(fixture(model + ".pt"));
+    ASSERT_TRUE(sim.canSharePrefix()) << model;
+    const FloatTensor input = readFloatTensor(model, "input");
+    calibrate(sim, input.shape);
+    const auto fp32Settings = sim.presetSettings({QuantPreset::Kind::Fp32});
+    const auto w8a8Settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+    const auto encodings = sim.computeEncodings(w8a8Settings, QuantScheme{});
+    const auto fp32 = sim.prepare(fp32Settings, {});
+    const auto w8a8 = sim.prepare(w8a8Settings, encodings);
+    for (const bool onlyThis : {true, false}) {
+      std::vector<QuantVariant> variants;
+      std::vector<PrefixSharingRun> runs;
+      for (std::size_t id = 0; id < w8a8Settings.size(); ++id) {
+        if (!w8a8Settings[id].enabled)
+          continue;
+        const int quantizer = static_cast<int>(id);
+        variants.push_back(sim.prepare(withOne(onlyThis ? fp32Settings : w8a8Settings, quantizer, onlyThis), encodings));
+      }
+      std::size_t v = 0;
+      for (std::size_t id = 0; id < w8a8Settings.size(); ++id) {
+        if (w8a8Settings[id].enabled)
+          runs.push_back({&variants[v++], {static_cast<int>(id)}});
+      }
+      ASSERT_GT(runs.size(), 10u);
+      std::vector<FloatTensor> shared(runs.size());
+      const FloatTensor base = sim.runSharingPrefix(onlyThis ? fp32 : w8a8, runs, input,
+                                                    [&](std::size_t i, const FloatTensor& output) { shared[i] = output; });
+      EXPECT_EQ(base.values, sim.run(onlyThis ? fp32 : w8a8, input).values) << model;
+      std::size_t differingFromBase = 0;
+      for (std::size_t i = 0; i < runs.size(); ++i) {
+        const FloatTensor full = sim.run(*runs[i].variant, input);
+        EXPECT_EQ(shared[i].shape, full.shape);
+        EXPECT_EQ(shared[i].values, full.values) << model << " quantizer " << runs[i].changedQuantizers[0];
+        differingFromBase += shared[i].values != base.values ? 1 : 0;
+      }
+      // The runs really differ from the base: the comparison above is not trivially met.
+      EXPECT_GT(differingFromBase, runs.size() / 2) << model;
+    }
+    // Sharing twice (cached split graphs) gives the same again.
+    const int last = static_cast<int>(w8a8Settings.size()) - 1;
+    const auto lastOn = sim.prepare(withOne(fp32Settings, last, true), encodings);
+    FloatTensor again;
+    sim.runSharingPrefix(fp32, {{&lastOn, {last}}}, input, [&](std::size_t, const FloatTensor& out) { again = out; });
+    EXPECT_EQ(again.values, sim.run(lastOn, input).values);
+  }
+}
+
+// A run that claims to change only a late quantizer but differs from the base
+// earlier would silently get the base's values: refused.
+TEST(QuantSim, SharedPrefixRefusesAVariantThatDiffersBeforeItsCut)
+{
+  QuantSim sim(fixture("nested_scripted.pt"));
+  const FloatTensor input = readFloatTensor("nested_scripted", "input");
+  calibrate(sim, input.shape);
+  const auto w8a8Settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  const auto encodings = sim.computeEncodings(w8a8Settings, QuantScheme{});
+  const auto fp32 = sim.prepare(sim.presetSettings({QuantPreset::Kind::Fp32}), {});
+  const auto w8a8 = sim.prepare(w8a8Settings, encodings);
+  const int head = sim.findQuantizer("head.weight");
+  ASSERT_GE(head, 0);
+  expectEngineError([&] { sim.runSharingPrefix(fp32, {{&w8a8, {head}}}, input, [](std::size_t, const FloatTensor&) {}); },
+                    "differs from the base");
+}
+
+// FP32 against itself: no noise anywhere; parameters are not compared.
+TEST(QuantSim, ActivationErrorsOfFp32AgainstItselfAreZero)
+{
+  QuantSim sim(fixture("nested_traced.pt"));
+  const FloatTensor input = readFloatTensor("nested_traced", "input");
+  Feedback feedback;
+  const auto errors = sim.activationErrors(sim.prepare(sim.presetSettings({QuantPreset::Kind::Fp32}), {}),
+                                           {input, randomInput(input.shape, 9)}, feedback);
+  ASSERT_EQ(errors.size(), sim.quantizers().size());
+  for (const auto& quantizer : sim.quantizers()) {
+    const auto& error = errors[static_cast<std::size_t>(quantizer.id)];
+    EXPECT_EQ(error.id, quantizer.id);
+    if (quantizer.kind == QuantizerKind::Parameter) {
+      EXPECT_EQ(error.elements, 0u) << quantizer.name;
+      EXPECT_TRUE(std::isnan(error.sqnrDb()));
+      continue;
+    }
+    EXPECT_GT(error.elements, 0u) << quantizer.name;
+    EXPECT_GT(error.signalPower, 0.0) << quantizer.name;
+    EXPECT_EQ(error.mse(), 0.0) << quantizer.name;
+    EXPECT_EQ(error.sqnrDb(), std::numeric_limits<double>::infinity()) << quantizer.name;
+  }
+}
+
+// Four-bit weights add noise at every activation downstream of a weighted op;
+// the model input sees only its own 8-bit quantizer in both presets.
+TEST(QuantSim, ActivationErrorsOfW4A8ExceedW8A8)
+{
+  for (const std::string model : {"nested_scripted", "nested_traced"}) {
+    QuantSim sim(fixture(model + ".pt"));
+    const FloatTensor input = readFloatTensor(model, "input");
+    calibrate(sim, input.shape);
+    Feedback feedback;
+    const auto errorsOf = [&](QuantPreset::Kind kind) {
+      const auto settings = sim.presetSettings({kind});
+      return sim.activationErrors(sim.prepare(settings, sim.computeEncodings(settings, QuantScheme{})), {input},
+                                  feedback);
+    };
+    const auto w8a8 = errorsOf(QuantPreset::Kind::W8A8);
+    const auto w4a8 = errorsOf(QuantPreset::Kind::W4A8);
+    const int modelInput = sim.findQuantizer("stem.conv.input[0]");
+    ASSERT_GE(modelInput, 0);
+    for (const auto& quantizer : sim.quantizers()) {
+      const auto id = static_cast<std::size_t>(quantizer.id);
+      if (quantizer.kind == QuantizerKind::Parameter)
+        continue;
+      if (quantizer.id == modelInput) {
+        EXPECT_GT(w8a8[id].noisePower, 0.0);
+        EXPECT_EQ(w4a8[id].noisePower, w8a8[id].noisePower);
+        continue;
+      }
+      EXPECT_GT(w8a8[id].noisePower, 0.0) << model << " " << quantizer.name;
+      EXPECT_GT(w4a8[id].mse(), w8a8[id].mse()) << model << " " << quantizer.name;
+      EXPECT_LT(w4a8[id].sqnrDb(), w8a8[id].sqnrDb()) << model << " " << quantizer.name;
+    }
+  }
+}
+
+// Checked by hand: the model input quantizer compares the input with its own
+// fake-quantized copy (grid x̂ = scale·(q + offset), q = round(x/scale) − offset
+// clamped to [0, 255]), and the last quantizer (after the relu) is the model's
+// output, so its MSE is that of the two networks' outputs.
+TEST(QuantSim, ActivationErrorsMatchAnIndependentComputation)
+{
+  QuantSim sim(fixture("conv_bn_relu.pt"));
+  const FloatTensor input = readFloatTensor("conv_bn_relu", "input");
+  calibrate(sim, input.shape);
+  const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
+  const auto encodings = sim.computeEncodings(settings, QuantScheme{});
+  const auto w8a8 = sim.prepare(settings, encodings);
+  Feedback feedback;
+  const auto errors = sim.activationErrors(w8a8, {input}, feedback);
+
+  const int inputId = sim.findQuantizer("conv.input[0]");
+  ASSERT_GE(inputId, 0);
+  const Encoding& grid = encodings[static_cast<std::size_t>(inputId)].at(0);
+  double signal = 0.0;
+  double noise = 0.0;
+  for (const float x : input.values) {
+    const double q = std::clamp(std::nearbyint(x / grid.scale) - static_cast<double>(grid.offset), 0.0, 255.0);
+    const double quantized = grid.scale * (q + static_cast<double>(grid.offset));
+    signal += static_cast<double>(x) * x;
+    noise += (quantized - x) * (quantized - x);
+  }
+  const auto& inputError = errors[static_cast<std::size_t>(inputId)];
+  EXPECT_EQ(inputError.elements, input.values.size());
+  EXPECT_NEAR(inputError.signalPower, signal, 1e-9 * signal);
+  EXPECT_NEAR(inputError.mse(), noise / static_cast<double>(input.values.size()), 1e-4 * inputError.mse());
+  EXPECT_NEAR(inputError.sqnrDb(), 10.0 * std::log10(signal / noise), 1e-3);
+
+  const int outputId = sim.findQuantizer("relu.output[0]");
+  ASSERT_GE(outputId, 0);
+  const FloatTensor fp32 = runPreset(sim, QuantPreset::Kind::Fp32, input);
+  const double expected = meanSquaredError(sim.run(w8a8, input), fp32);
+  EXPECT_GT(expected, 0.0);
+  EXPECT_NEAR(errors[static_cast<std::size_t>(outputId)].mse(), expected, 1e-6 * expected);
 }
