@@ -36,10 +36,25 @@ nlohmann::json histogramJson(const TensorStatistics& statistics)
           {"counts", counts}};
 }
 
-std::string toJson(const std::vector<QuantizerReport>& reports, const std::string& preset, const std::string& scheme)
+/// Per quantizer id, the error the whole quantized network has there against
+/// FP32 (--network-error); empty when not measured.
+using NetworkErrors = std::vector<ActivationError>;
+
+bool hasNetworkError(const NetworkErrors& errors, int id)
+{
+  return !errors.empty() && errors[static_cast<std::size_t>(id)].elements > 0;
+}
+
+std::string toJson(const std::vector<QuantizerReport>& reports, const std::string& preset, const std::string& scheme,
+                   const NetworkErrors& errors)
 {
   nlohmann::json quantizers = nlohmann::json::array();
   for (const auto& report : reports) {
+    nlohmann::json network = nullptr;
+    if (hasNetworkError(errors, report.id)) {
+      const auto& error = errors[static_cast<std::size_t>(report.id)];
+      network = {{"sqnr_db", finiteOrNull(error.sqnrDb())}, {"mse", error.mse()}, {"elements", error.elements}};
+    }
     quantizers.push_back({{"id", report.id},
                           {"name", report.name},
                           {"enabled", report.enabled},
@@ -51,27 +66,36 @@ std::string toJson(const std::vector<QuantizerReport>& reports, const std::strin
                           {"encoding_max", report.encodingMax},
                           {"clipped_fraction", report.clippedFraction},
                           {"sqnr_db", finiteOrNull(report.sqnrDb)},
-                          {"histogram", histogramJson(report.distribution)}});
+                          {"histogram", histogramJson(report.distribution)},
+                          {"network_error", network}});
   }
   return nlohmann::json{{"preset", preset}, {"scheme", scheme}, {"quantizers", quantizers}}.dump(2) + "\n";
 }
 
-std::string toText(const std::vector<QuantizerReport>& reports)
+std::string toText(const std::vector<QuantizerReport>& reports, const NetworkErrors& errors)
 {
   std::string text;
   char line[320];
-  std::snprintf(line, sizeof(line), "%-44s %4s %12s %12s %12s %12s %8s %8s\n", "quantizer", "bits", "seen min",
-                "seen max", "enc min", "enc max", "clip %", "SQNR dB");
+  std::snprintf(line, sizeof(line), "%-44s %4s %12s %12s %12s %12s %8s %8s%s\n", "quantizer", "bits", "seen min",
+                "seen max", "enc min", "enc max", "clip %", "SQNR dB",
+                errors.empty() ? "" : "  net SQNR dB      net MSE");
   text += line;
   for (const auto& report : reports) {
     if (!report.enabled) {
       std::snprintf(line, sizeof(line), "%-44s %4s\n", report.name.c_str(), "off");
-    } else {
-      std::snprintf(line, sizeof(line), "%-44s %4d %12.5g %12.5g %12.5g %12.5g %8.3f %8.2f\n", report.name.c_str(),
-                    report.bitwidth, report.observedMin, report.observedMax, report.encodingMin, report.encodingMax,
-                    100.0 * report.clippedFraction, report.sqnrDb);
+      text += line;
+      continue;
     }
+    std::snprintf(line, sizeof(line), "%-44s %4d %12.5g %12.5g %12.5g %12.5g %8.3f %8.2f", report.name.c_str(),
+                  report.bitwidth, report.observedMin, report.observedMax, report.encodingMin, report.encodingMax,
+                  100.0 * report.clippedFraction, report.sqnrDb);
     text += line;
+    if (hasNetworkError(errors, report.id)) {
+      const auto& error = errors[static_cast<std::size_t>(report.id)];
+      std::snprintf(line, sizeof(line), "  %11.2f %12.5g", error.sqnrDb(), error.mse());
+      text += line;
+    }
+    text += '\n';
   }
   return text;
 }
@@ -172,7 +196,9 @@ std::string StatsCommand::help() const
          "         [--json | --histogram NAME [--rows N]]\n\n"
          "Calibrates, then reports for every quantizer the range it saw, the range its\n"
          "encoding covers, the fraction of calibration values clipped, and its SQNR on the\n"
-         "calibration data (from the histograms; weights from the weights themselves).\n\n"
+         "calibration data (from the histograms; weights from the weights themselves).\n"
+         "With --network-error also the error of the whole quantized network at every\n"
+         "activation quantizer against FP32 on the same data (SQNR dB and MSE).\n\n"
          "  --preset P        W8A8 or W4A8\n"
          "  --overrides FILE  per-quantizer overrides (JSON)\n"
          "  --scheme S        tf (default), tf_enhanced, percentile:P\n"
@@ -180,6 +206,8 @@ std::string StatsCommand::help() const
          "  --json            print JSON (with every quantizer's histogram: range and bin counts)\n"
          "  --histogram NAME  show one quantizer's histogram as text, its encoding range marked\n"
          "  --rows N          rows of that histogram (default 24)\n"
+         "  --network-error   run FP32 and the preset on the calibration data and compare\n"
+         "                    each activation quantizer's tensor (one more pass per input)\n"
          "  --quiet           no progress output\n" +
          CalibrationSource::help() + ModelArguments::help();
 }
@@ -194,7 +222,7 @@ std::set<std::string> StatsCommand::valueOptions() const
 
 std::set<std::string> StatsCommand::flagOptions() const
 {
-  std::set<std::string> flags = {"json", "quiet"};
+  std::set<std::string> flags = {"json", "quiet", "network-error"};
   flags.merge(ModelArguments::flagOptions());
   return flags;
 }
@@ -215,13 +243,21 @@ int StatsCommand::run(const CommandLine& options)
   QuantSim sim(model.model, model.options);
   const auto settings = ModelArguments::presetWithOverrides(sim, preset, options);
   CalibrationSource::calibrateWithProgress(sim, model, options);
-  const auto reports = QuantizerStatistics::report(sim, settings, sim.computeEncodings(settings, scheme));
+  const auto encodings = sim.computeEncodings(settings, scheme);
+  const auto reports = QuantizerStatistics::report(sim, settings, encodings);
+  NetworkErrors errors;
+  if (options.flag("network-error")) {
+    Feedback feedback;
+    errors = sim.activationErrors(sim.prepare(settings, encodings), CalibrationSource::inputs(model, options, feedback),
+                                  feedback);
+  }
   std::string output;
   if (options.has("histogram")) {
     const QuantizerReport& report = findReport(reports, options.required("histogram"));
     output = histogramText(report, sim.quantizers()[static_cast<std::size_t>(report.id)].kind, rows);
   } else {
-    output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString()) : toText(reports);
+    output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString(), errors)
+                                  : toText(reports, errors);
   }
   std::fputs(output.c_str(), stdout);
   return 0;

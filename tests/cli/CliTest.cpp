@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 using namespace quantlens::test;
@@ -319,6 +320,46 @@ TEST_F(CliTest, StatsJsonCarriesEachQuantizersHistogram)
   }
   EXPECT_TRUE(sawInput);
   EXPECT_TRUE(sawClipping) << "the 99th percentile clips something";
+}
+
+/// Per quantizer name: the network-level SQNR (dB) of `preset` against FP32.
+std::map<std::string, double> networkSqnr(const nlohmann::json& json)
+{
+  std::map<std::string, double> sqnr;
+  for (const auto& quantizer : json["quantizers"]) {
+    if (!quantizer["network_error"].is_null() && !quantizer["network_error"]["sqnr_db"].is_null())
+      sqnr[quantizer["name"]] = quantizer["network_error"]["sqnr_db"].get<double>();
+  }
+  return sqnr;
+}
+
+TEST_F(CliTest, StatsNetworkErrorComparesEveryActivationWithFp32)
+{
+  const std::string common = "stats --quiet --json --network-error --model " + fixtureModel("nested_scripted.pt") +
+                             " --input-shape 1,5,16,32 --calibration random:2 --preset ";
+  const Result w8 = runCli(common + "W8A8");
+  const Result w4 = runCli(common + "W4A8");
+  ASSERT_EQ(w8.status, 0) << w8.err;
+  ASSERT_EQ(w4.status, 0) << w4.err;
+  const auto json8 = nlohmann::json::parse(w8.out);
+  for (const auto& quantizer : json8["quantizers"]) {
+    const std::string name = quantizer["name"];
+    const bool activation = name.find("input[") != std::string::npos || name.find("output[") != std::string::npos;
+    // Weights have no network tensor of their own; every activation has one,
+    // also where this preset leaves the quantizer off (the error arriving there).
+    EXPECT_EQ(quantizer["network_error"].is_null(), !activation) << name;
+    if (!quantizer["network_error"].is_null()) {
+      EXPECT_GE(quantizer["network_error"]["mse"].get<double>(), 0.0) << name;
+    }
+  }
+  const auto sqnr8 = networkSqnr(json8);
+  const auto sqnr4 = networkSqnr(nlohmann::json::parse(w4.out));
+  ASSERT_FALSE(sqnr8.empty());
+  // 4-bit weights add error everywhere after the first weight: the last activation shows it.
+  std::size_t worse = 0;
+  for (const auto& [name, db] : sqnr8)
+    worse += sqnr4.count(name) && sqnr4.at(name) < db ? 1 : 0;
+  EXPECT_GE(worse, sqnr8.size() / 2) << "W4A8 should lose SQNR at most activations";
 }
 
 TEST_F(CliTest, StatsHistogramDrawsOneQuantizerWithItsEncodingRange)
