@@ -1,3 +1,4 @@
+#include "AmpCommand.h"
 #include "BenchCommand.h"
 #include "CalibrateCommand.h"
 #include "CliCommand.h"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
   commands.push_back(std::make_unique<StatsCommand>());
   commands.push_back(std::make_unique<SensitivityCommand>());
   commands.push_back(std::make_unique<MergeCommand>());
+  commands.push_back(std::make_unique<AmpCommand>());
   commands.push_back(std::make_unique<CalibrateCommand>());
   commands.push_back(std::make_unique<ExportCommand>());
   commands.push_back(std::make_unique<BenchCommand>());
