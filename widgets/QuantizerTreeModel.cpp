@@ -3,6 +3,8 @@
 #include "QuantizerCellText.h"
 #include "QuantizerEditCommand.h"
 
+#include "quant/OverridesDiff.h"
+
 #include <QColor>
 #include <QFont>
 #include <QLocale>
@@ -114,26 +116,8 @@ int QuantizerTreeModel::editCount() const
 
 Overrides QuantizerTreeModel::overrides(QuantPreset base) const
 {
-  Overrides result;
+  Overrides result = OverridesDiff::between(quantizers_, base_, current_);
   result.base = base;
-  for (std::size_t id = 0; id < current_.size(); ++id) {
-    const auto& now = current_[id];
-    const auto& was = base_[id];
-    if (now == was)
-      continue;
-    QuantizerOverride change;
-    if (now.enabled != was.enabled)
-      change.enabled = now.enabled;
-    if (now.bitwidth != was.bitwidth)
-      change.bitwidth = now.bitwidth;
-    if (now.symmetric != was.symmetric)
-      change.symmetric = now.symmetric;
-    if (now.dtype != was.dtype)
-      change.dtype = now.dtype;
-    if (now.fixedEncodings != was.fixedEncodings)
-      change.fixedEncodings = now.fixedEncodings;
-    result.quantizers.emplace(quantizers_[id].name, std::move(change));
-  }
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include "core/EngineError.h"
 #include "eval/LayerSensitivity.h"
 #include "eval/SequenceEvaluator.h"
+#include "quant/OverridesDiff.h"
 #include "quant/OverridesFile.h"
 
 #include <cstdio>
@@ -186,30 +187,9 @@ Overrides MixedPrecision::overridesFor(const QuantSim& sim, QuantPreset preset,
   if (settings.size() != base.size())
     throw EngineError("settings for " + std::to_string(settings.size()) + " quantizers, but '" +
                       sim.modelFile().string() + "' has " + std::to_string(base.size()));
-  Overrides overrides;
+  Overrides overrides = OverridesDiff::between(sim.quantizers(), base, settings);
   overrides.base = preset;
   overrides.description = description;
-  for (std::size_t id = 0; id < settings.size(); ++id) {
-    const auto& from = base[id];
-    const auto& to = settings[id];
-    if (from == to)
-      continue;
-    const std::string& name = sim.quantizers()[id].name;
-    if (from.perChannel != to.perChannel)
-      throw EngineError("quantizer '" + name + "': an override file cannot change per-channel quantization");
-    QuantizerOverride change;
-    if (from.enabled != to.enabled)
-      change.enabled = to.enabled;
-    if (from.bitwidth != to.bitwidth)
-      change.bitwidth = to.bitwidth;
-    if (from.symmetric != to.symmetric)
-      change.symmetric = to.symmetric;
-    if (from.dtype != to.dtype)
-      change.dtype = to.dtype;
-    if (from.fixedEncodings != to.fixedEncodings)
-      change.fixedEncodings = to.fixedEncodings;
-    overrides.quantizers[name] = change;
-  }
   return overrides;
 }
 
