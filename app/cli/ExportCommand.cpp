@@ -1,5 +1,6 @@
 #include "ExportCommand.h"
 
+#include "CalibrateCommand.h"
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
 
@@ -47,9 +48,7 @@ int ExportCommand::run(const CommandLine& options)
   const QuantPreset preset = QuantPreset::parse(options.required("preset"));
   if (!preset.quantizes())
     throw UsageError("--preset FP32 has no encodings to export; use W8A8 or W4A8");
-  const std::string format = options.required("format");
-  if (format != "aimet-torch-0.6.1" && format != "aimet-1.0.0")
-    throw UsageError("--format must be aimet-torch-0.6.1 or aimet-1.0.0, got '" + format + "'");
+  const std::string version = CalibrateCommand::encodingsVersion(options.required("format"));
   const std::string output = options.required("output");
   const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
@@ -61,10 +60,7 @@ int ExportCommand::run(const CommandLine& options)
 
   const auto encodings = sim.computeEncodings(settings, scheme);
   const auto document = EncodingsExchange::toDocument(sim, settings, encodings, scheme);
-  if (format == "aimet-torch-0.6.1")
-    EncodingsFile::write061(output, document);
-  else
-    EncodingsFile::write100(output, document);
+  CalibrateCommand::writeEncodings(output, version, document);
   std::printf("wrote %zu encodings (%s, %s, calibrated on %zu inputs) to %s\n", document.encodings.size(),
               preset.toString().c_str(), scheme.toString().c_str(), inputs, output.c_str());
   return 0;
