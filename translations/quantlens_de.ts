@@ -2,9 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../widgets/ChartExport.cpp" line="+36"/>
+        <source>Cannot export the chart to %1: the file name must end in .png or .pdf.</source>
+        <translation>Das Diagramm kann nicht nach %1 exportiert werden: Der Dateiname muss auf .png oder .pdf enden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not write the chart to %1: check that the folder exists and is writable.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>QuantizerCellText</name>
+    <message>
+        <location filename="../widgets/QuantizerCellText.cpp" line="+39"/>
+        <source>input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>output</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>fp%1</source>
+        <translation>fp%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+55"/>
+        <location filename="../app/gui/main.cpp" line="+70"/>
         <source>Inspect quantized perception models.</source>
         <translation>Quantisierte Wahrnehmungsmodelle untersuchen.</translation>
     </message>
@@ -14,14 +55,24 @@
         <translation>Die SemanticKITTI-Sequenz &lt;dir&gt; öffnen.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Open the TorchScript model &lt;file&gt;.</source>
+        <translation>Das TorchScript-Modell &lt;file&gt; öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare with the AIMET encodings or override &lt;file&gt; as the Custom variant.</source>
+        <translation>Mit den AIMET-Kodierungen oder Überschreibungen aus &lt;file&gt; als Custom-Variante vergleichen.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Show scan &lt;n&gt; first.</source>
         <translation>Zuerst Scan &lt;n&gt; anzeigen.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Open the synthetic demo sequence.</source>
-        <translation>Die synthetische Demo-Sequenz öffnen.</translation>
+        <source>Open the demo model on the synthetic demo sequence.</source>
+        <translation>Das Demo-Modell auf der synthetischen Demo-Sequenz öffnen.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -38,47 +89,104 @@
     </message>
 </context>
 <context>
+    <name>quantlens::ClassIouChart</name>
+    <message>
+        <location filename="../widgets/ClassIouChart.cpp" line="+171"/>
+        <source>%1 (mIoU %2%)</source>
+        <translation>%1 (mIoU %2%)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Per-class IoU, accumulated over %n scan(s)</source>
+        <translation>
+            <numerusform>IoU pro Klasse, kumuliert über %n Scan</numerusform>
+            <numerusform>IoU pro Klasse, kumuliert über %n Scans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-class IoU, this scan</source>
+        <translation>IoU pro Klasse, dieser Scan</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>IoU (%)</source>
+        <translation>IoU (%)</translation>
+    </message>
+</context>
+<context>
     <name>quantlens::EngineWorker</name>
     <message>
-        <location filename="../app/gui/EngineWorker.cpp" line="+42"/>
+        <location filename="../app/gui/EngineWorker.cpp" line="+56"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+68"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-48"/>
         <source>Opening sequence</source>
         <translation>Sequenz wird geöffnet</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>No sequence is open.</source>
-        <translation>Es ist keine Sequenz geöffnet.</translation>
+        <location line="+10"/>
+        <source>Opening model</source>
+        <translation>Modell wird geöffnet</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Generating the demo sequence</source>
-        <translation>Demo-Sequenz wird erzeugt</translation>
+        <location line="+20"/>
+        <source>Scan %1: %2</source>
+        <translation>Scan %1: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preparing the demo</source>
+        <translation>Demo wird vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Loading custom variant</source>
+        <translation>Custom-Variante wird geladen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Setting the custom variant</source>
+        <translation>Custom-Variante wird festgelegt</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Per-layer sensitivity</source>
+        <translation>Sensitivität pro Schicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Evaluating</source>
+        <translation>Auswertung läuft</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting encodings</source>
+        <translation>Kodierungen werden exportiert</translation>
     </message>
 </context>
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+163"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+377"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+57"/>
         <source>%1 — QuantLens</source>
         <translation>%1 — QuantLens</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Opened %n scan(s)</source>
         <translation>
             <numerusform>%n Scan geöffnet</numerusform>
@@ -86,15 +194,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
-        <source>Scan %1: %n point(s)</source>
-        <translation>
-            <numerusform>Scan %1: %n Punkt</numerusform>
-            <numerusform>Scan %1: %n Punkte</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
+        <location line="+114"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (davon %n mit NaN/Inf-Koordinaten, nicht angezeigt)</numerusform>
@@ -102,13 +202,152 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+60"/>
+        <location line="-140"/>
+        <location line="+56"/>
+        <location line="+41"/>
+        <location line="+192"/>
+        <location line="+21"/>
+        <location line="+53"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-501"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Open TorchScript Model</source>
+        <translation>TorchScript-Modell öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TorchScript models (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>TorchScript-Modelle (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Open Encodings or Overrides</source>
+        <translation>Kodierungen oder Überschreibungen öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AIMET encodings or QuantLens overrides (*.json *.encodings);;All files (*)</source>
+        <translation>AIMET-Kodierungen oder QuantLens-Überschreibungen (*.json *.encodings);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>Model %1: %n quantizer(s), variants %2</source>
+        <translation>
+            <numerusform>Modell %1: %n Quantisierer, Varianten %2</numerusform>
+            <numerusform>Modell %1: %n Quantisierer, Varianten %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Variants: %1</source>
+        <translation>Varianten: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom variant: %1</source>
+        <translation>Custom-Variante: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Scan %1 (%2): %n point(s)</source>
+        <translation>
+            <numerusform>Scan %1 (%2): %n Punkt</numerusform>
+            <numerusform>Scan %1 (%2): %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · Custom: %1</source>
+        <translation> · Custom: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Range (m)</source>
+        <translation>Entfernung (m)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range (input)</source>
+        <translation>Entfernung (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>x (input)</source>
+        <translation>x (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>y (input)</source>
+        <translation>y (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>z (input)</source>
+        <translation>z (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remission (input)</source>
+        <translation>Remission (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>editor: %n edit(s) vs %1</source>
+        <translation>
+            <numerusform>Editor: %n Änderung gegenüber %1</numerusform>
+            <numerusform>Editor: %n Änderungen gegenüber %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+21"/>
+        <source>Open a model and a sequence first.</source>
+        <translation>Bitte zuerst ein Modell und eine Sequenz öffnen.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Open a model first.</source>
+        <translation>Bitte zuerst ein Modell öffnen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export W4A8 Encodings</source>
+        <translation>W4A8-Kodierungen exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export Custom Encodings</source>
+        <translation>Custom-Kodierungen exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AIMET encodings 0.6.1 (*.encodings *.json);;AIMET encodings 1.0.0 (*.json)</source>
+        <translation>AIMET-Kodierungen 0.6.1 (*.encodings *.json);;AIMET-Kodierungen 1.0.0 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>About QuantLens</source>
         <translation>Über QuantLens</translation>
     </message>
@@ -118,7 +357,7 @@
         <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Untersuchen Sie, was Quantisierung mit Wahrnehmungsmodellen macht: FP32 und simuliertes W8A8 / W4A8 nebeneinander auf LiDAR-Scans.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -134,8 +373,73 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Color By</source>
+        <translation>&amp;Einfärben nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-Layer &amp;Sensitivity (W4A8, This Scan)</source>
+        <translation>&amp;Sensitivität pro Schicht (W4A8, dieser Scan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantize one layer at a time and rank the layers by the damage they do</source>
+        <translation>Jeweils eine Schicht quantisieren und die Schichten nach dem Schaden ordnen, den sie anrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Evaluate Sequence</source>
+        <translation>Sequenz &amp;auswerten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator</source>
+        <translation>IoU pro Klasse für jede Variante über alle Scans, wie der SemanticKITTI-Evaluator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport Encodings…</source>
+        <translation>Kodierungen e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the Custom (or W4A8) encodings as an AIMET encodings file</source>
+        <translation>Die Custom- (oder W4A8-)Kodierungen als AIMET-Kodierungsdatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Model…</source>
+        <translation>&amp;Modell öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a TorchScript model (with its .json sidecar)</source>
+        <translation>Ein TorchScript-Modell öffnen (mit seiner .json-Begleitdatei)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -149,16 +453,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Open &amp;Encodings…</source>
+        <translation>&amp;Kodierungen öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open AIMET encodings or a QuantLens override file as the Custom variant</source>
+        <translation>AIMET-Kodierungen oder eine QuantLens-Überschreibungsdatei als Custom-Variante öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove Custom Variant</source>
+        <translation>Custom-Variante &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open &amp;Demo</source>
         <translation>&amp;Demo öffnen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open the synthetic demo sequence (generated on first use)</source>
-        <translation>Die synthetische Demo-Sequenz öffnen (wird beim ersten Mal erzeugt)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -168,7 +482,7 @@
         <translation>Kamera &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;About QuantLens</source>
         <translation>Ü&amp;ber QuantLens</translation>
     </message>
@@ -178,12 +492,83 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location line="+6"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>Open the demo model on the synthetic demo sequence (generated on first use)</source>
+        <translation>Das Demo-Modell auf der synthetischen Demo-Sequenz öffnen (wird beim ersten Aufruf erzeugt)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;KNN Post-Processing</source>
+        <translation>K&amp;NN-Nachbearbeitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clean per-point predictions with RangeNet++&apos;s KNN vote</source>
+        <translation>Punktweise Vorhersagen mit der KNN-Abstimmung von RangeNet++ bereinigen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Errors vs Ground Truth</source>
+        <translation>Fehler gegenüber Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changes vs FP32</source>
+        <translation>Änderungen gegenüber FP32</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Range</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remission</source>
+        <translation>Remission</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scan Metrics</source>
+        <translation>Scan-Metriken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Picked Point</source>
+        <translation>Ausgewählter Punkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range Image</source>
+        <translation>Entfernungsbild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantizers</source>
+        <translation>Quantisierer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per-Class IoU</source>
+        <translation>IoU pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -191,6 +576,430 @@
         <location line="+1"/>
         <source>Cancel the running operation (Esc)</source>
         <translation>Laufenden Vorgang abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::PointInfoPanel</name>
+    <message>
+        <location filename="../widgets/PointInfoPanel.cpp" line="+56"/>
+        <source>Click a point in a 3D view</source>
+        <translation>Klicken Sie auf einen Punkt in einer 3D-Ansicht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Point %1</source>
+        <translation>Punkt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x, y, z: %1, %2, %3 m</source>
+        <translation>x, y, z: %1, %2, %3 m</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Range: %1 m</source>
+        <translation>Entfernung: %1 m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remission: %1</source>
+        <translation>Remission: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::QuantizerBitwidthDelegate</name>
+    <message>
+        <location filename="../widgets/QuantizerBitwidthDelegate.cpp" line="+13"/>
+        <source> bit</source>
+        <translation> Bit</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::QuantizerEditor</name>
+    <message>
+        <location filename="../widgets/QuantizerEditor.cpp" line="+53"/>
+        <source>Filter by name, e.g. downCntx.*</source>
+        <translation>Nach Name filtern, z. B. downCntx.*</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All Kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inputs</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outputs</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Set Bitwidth…</source>
+        <translation>Bitbreite festlegen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set the bitwidth of the selected quantizers</source>
+        <translation>Die Bitbreite der ausgewählten Quantisierer festlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep at 16 Bit</source>
+        <translation>Bei 16 Bit belassen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantize the selected quantizers to 16 bit</source>
+        <translation>Die ausgewählten Quantisierer auf 16 Bit quantisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leave the selected tensors in floating point</source>
+        <translation>Die ausgewählten Tensoren als Gleitkommazahlen belassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantize the selected tensors</source>
+        <translation>Die ausgewählten Tensoren quantisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to Preset</source>
+        <translation>Auf Voreinstellung zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the selected quantizers, or all when none is selected, back to the preset</source>
+        <translation>Die ausgewählten Quantisierer (oder alle, wenn keiner ausgewählt ist) auf die Voreinstellung zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+97"/>
+        <source>Set %n quantizer(s) to %1 bit</source>
+        <translation>
+            <numerusform>%n Quantisierer auf %1 Bit setzen</numerusform>
+            <numerusform>%n Quantisierer auf %1 Bit setzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Keep %n quantizer(s) at 16 bit</source>
+        <translation>
+            <numerusform>%n Quantisierer bei 16 Bit belassen</numerusform>
+            <numerusform>%n Quantisierer bei 16 Bit belassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Enable %n quantizer(s)</source>
+        <translation>
+            <numerusform>%n Quantisierer aktivieren</numerusform>
+            <numerusform>%n Quantisierer aktivieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Disable %n quantizer(s)</source>
+        <translation>
+            <numerusform>%n Quantisierer deaktivieren</numerusform>
+            <numerusform>%n Quantisierer deaktivieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Reset %n quantizer(s) to the preset</source>
+        <translation>
+            <numerusform>%n Quantisierer auf die Voreinstellung zurücksetzen</numerusform>
+            <numerusform>%n Quantisierer auf die Voreinstellung zurücksetzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Set Bitwidth</source>
+        <translation>Bitbreite festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Bitwidth of the %n selected quantizer(s):</source>
+        <translation>
+            <numerusform>Bitbreite für %n ausgewählten Quantisierer:</numerusform>
+            <numerusform>Bitbreite für %n ausgewählte Quantisierer:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n edit(s) vs %1</source>
+        <translation>
+            <numerusform>%n Änderung gegenüber %1</numerusform>
+            <numerusform>%n Änderungen gegenüber %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::QuantizerHistogramChart</name>
+    <message>
+        <location filename="../widgets/QuantizerHistogramChart.cpp" line="+223"/>
+        <source>Quantizer</source>
+        <translation>Quantisierer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: no calibration statistics</source>
+        <translation>%1: keine Kalibrierungsstatistik</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: no encoding</source>
+        <translation>%1: keine Kodierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: float encoding, nothing clipped</source>
+        <translation>%1: Gleitkomma-Kodierung, nichts abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2-bit [%3, %4], %5% of values clipped</source>
+        <translation>%1: %2 Bit [%3, %4], %5% der Werte abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>in range</source>
+        <translation>im Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clipped</source>
+        <translation>abgeschnitten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::QuantizerTreeModel</name>
+    <message>
+        <location filename="../widgets/QuantizerTreeModel.cpp" line="+298"/>
+        <source>Enable %1</source>
+        <translation>%1 aktivieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make %1 symmetric</source>
+        <translation>%1 symmetrisch machen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make %1 asymmetric</source>
+        <translation>%1 asymmetrisch machen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set %1 to %2 bit</source>
+        <translation>%1 auf %2 Bit setzen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Op</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Symmetric</source>
+        <translation>Symmetrisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per Channel</source>
+        <translation>Pro Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scale</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Preset: %1</source>
+        <translation>Voreinstellung: %1</translation>
+    </message>
+    <message>
+        <location line="+231"/>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>symmetric</source>
+        <translation>symmetrisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>asymmetric</source>
+        <translation>asymmetrisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per channel</source>
+        <translation>pro Kanal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>per tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>computed from calibration</source>
+        <translation>aus der Kalibrierung berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::RangeImageView</name>
+    <message>
+        <location filename="../widgets/RangeImageView.cpp" line="+227"/>
+        <source>no return</source>
+        <translation>kein Echo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Row %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No range image</source>
+        <translation>Kein Entfernungsbild</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hover over the image to read a pixel</source>
+        <translation>Zeigen Sie auf das Bild, um ein Pixel abzulesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (class %2)</source>
+        <translation>%1 (Klasse %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Range image layer</source>
+        <translation>Ebene des Entfernungsbilds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colors from the layer&apos;s smallest to its largest value</source>
+        <translation>Farben vom kleinsten bis zum größten Wert der Ebene</translation>
     </message>
 </context>
 <context>
@@ -217,6 +1026,300 @@
             <numerusform>von %n Scan</numerusform>
             <numerusform>von %n Scans</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::SensitivityChart</name>
+    <message>
+        <location filename="../widgets/SensitivityChart.cpp" line="+99"/>
+        <source>%1
+sensitivity: %2 pp
+agreement with FP32: %3%</source>
+        <translation>%1
+Sensitivität: %2 Prozentpunkte
+Übereinstimmung mit FP32: %3%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mIoU: %1%</source>
+        <translation>mIoU: %1%</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Layer sensitivity</source>
+        <translation>Schichtsensitivität</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only this layer quantized: mIoU lost (FP32 mIoU %1%)</source>
+        <translation>Nur diese Schicht quantisiert: mIoU-Verlust (FP32-mIoU %1%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All but this layer quantized: mIoU recovered (all quantized: %1%)</source>
+        <translation>Alle Schichten außer dieser quantisiert: zurückgewonnene mIoU (alle quantisiert: %1%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only this layer quantized: argmax disagreement with FP32</source>
+        <translation>Nur diese Schicht quantisiert: Argmax-Abweichung von FP32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All but this layer quantized: agreement recovered (all quantized: %1%)</source>
+        <translation>Alle Schichten außer dieser quantisiert: zurückgewonnene Übereinstimmung (alle quantisiert: %1%)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sensitivity (percentage points)</source>
+        <translation>Sensitivität (Prozentpunkte)</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::SidecarDialog</name>
+    <message>
+        <location filename="../app/gui/SidecarDialog.cpp" line="+56"/>
+        <source>Clean predictions with KNN (RangeNet++ post-processing)</source>
+        <translation>Vorhersagen mit KNN bereinigen (Nachbearbeitung von RangeNet++)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as %1 beside the model</source>
+        <translation>Als %1 neben dem Modell speichern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Model Input — %1</source>
+        <translation>Modelleingabe — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no sidecar file. Enter how its input is made; the defaults are SemanticKITTI&apos;s HDL-64E projection and RangeNet++&apos;s normalization.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; hat keine Begleitdatei. Geben Sie an, wie seine Eingabe erzeugt wird; vorgegeben sind die HDL-64E-Projektion von SemanticKITTI und die Normalisierung von RangeNet++.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Range image height (rows):</source>
+        <translation>Höhe des Entfernungsbilds (Zeilen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range image width (columns):</source>
+        <translation>Breite des Entfernungsbilds (Spalten):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field of view up (°):</source>
+        <translation>Sichtfeld nach oben (°):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field of view down (°):</source>
+        <translation>Sichtfeld nach unten (°):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel means (range, x, y, z, remission):</source>
+        <translation>Kanalmittelwerte (Entfernung, x, y, z, Remission):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel stds:</source>
+        <translation>Kanal-Standardabweichungen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classes:</source>
+        <translation>Klassen:</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>These values</source>
+        <translation>Diese Werte</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::VariantMetricsTable</name>
+    <message>
+        <location filename="../widgets/VariantMetricsTable.cpp" line="+50"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cached</source>
+        <translation>zwischengespeichert</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mIoU</source>
+        <translation>mIoU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed vs FP32</source>
+        <translation>Geändert gegenüber FP32</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean IoU over the classes present in this scan</source>
+        <translation>Mittlere IoU über die in diesem Scan vorkommenden Klassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points whose class differs from FP32&apos;s</source>
+        <translation>Punkte, deren Klasse von der in FP32 abweicht</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::ViewColoring</name>
+    <message>
+        <location filename="../app/gui/ViewColoring.cpp" line="+70"/>
+        <source>Ground truth</source>
+        <translation>Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 points</source>
+        <translation>%1 Punkte</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>mIoU %1%</source>
+        <translation>mIoU %1%</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>%1 wrong (%2%)</source>
+        <translation>%1 falsch (%2%)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 changed vs %2 (%3%)</source>
+        <translation>%1 geändert gegenüber %2 (%3%)</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::ViewOptionsBar</name>
+    <message>
+        <location filename="../app/gui/ViewOptionsBar.cpp" line="+104"/>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Color: </source>
+        <translation> Farbe: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors vs ground truth</source>
+        <translation>Fehler gegenüber Ground Truth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes vs FP32</source>
+        <translation>Änderungen gegenüber FP32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range</source>
+        <translation>Entfernung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remission</source>
+        <translation>Remission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the point colors show (Ctrl+1…5)</source>
+        <translation>Was die Punktfarben zeigen (Strg+1…5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide Unchanged</source>
+        <translation>Unveränderte ausblenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the diff modes show only wrong or changed points (H)</source>
+        <translation>In den Vergleichsmodi nur falsche oder geänderte Punkte anzeigen (H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Point size: </source>
+        <translation> Punktgröße: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync Cameras</source>
+        <translation>Kameras koppeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move all views together</source>
+        <translation>Alle Ansichten gemeinsam bewegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver</source>
+        <translation>Fahrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver&apos;s view from behind the sensor (1)</source>
+        <translation>Fahrerperspektive hinter dem Sensor (1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bird&apos;s-eye view (2)</source>
+        <translation>Vogelperspektive (2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side view (3)</source>
+        <translation>Seitenansicht (3)</translation>
     </message>
 </context>
 </TS>

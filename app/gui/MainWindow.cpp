@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
 #include "ClassHistogramPlot.h"
+#include "ClassIouChart.h"
 #include "ClassLegend.h"
 #include "EngineController.h"
 #include "PointInfoPanel.h"
+#include "QuantizerEditor.h"
 #include "RangeImageView.h"
 #include "ScanNavigator.h"
+#include "SensitivityChart.h"
 #include "SidecarDialog.h"
 #include "VariantMetricsTable.h"
 #include "ViewColoring.h"
@@ -34,7 +37,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTimer>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -68,6 +73,10 @@ MainWindow::MainWindow(QWidget* parent)
   , pointInfo_(new PointInfoPanel)
   , rangeImage_(new RangeImageView)
   , metricsTable_(new VariantMetricsTable)
+  , editor_(new QuantizerEditor)
+  , sensitivityChart_(new SensitivityChart)
+  , iouChart_(new ClassIouChart)
+  , editorDebounce_(new QTimer(this))
   , labels_(std::make_unique<LabelMap>(LabelMap::semanticKitti()))
 {
   auto* central = new QWidget(this);
@@ -129,6 +138,16 @@ void MainWindow::createActions()
     requestCurrentScan();
   });
 
+  sensitivityAction_ = new QAction(this);
+  sensitivityAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+  connect(sensitivityAction_, &QAction::triggered, this, &MainWindow::analyzeSensitivity);
+  evaluateAction_ = new QAction(this);
+  evaluateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  connect(evaluateAction_, &QAction::triggered, this, &MainWindow::evaluateSequence);
+  exportEncodingsAction_ = new QAction(this);
+  exportEncodingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+  connect(exportEncodingsAction_, &QAction::triggered, this, &MainWindow::chooseEncodingsExport);
+
   quitAction_ = new QAction(this);
   quitAction_->setShortcut(QKeySequence::Quit);
   quitAction_->setMenuRole(QAction::QuitRole);
@@ -166,7 +185,13 @@ void MainWindow::createMenus()
   recentMenu_ = fileMenu_->addMenu(QString());
   fileMenu_->addAction(openDemoAction_);
   fileMenu_->addSeparator();
+  fileMenu_->addAction(exportEncodingsAction_);
+  fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
+
+  editMenu_ = menuBar()->addMenu(QString());
+  editMenu_->addAction(editor_->undoAction());
+  editMenu_->addAction(editor_->redoAction());
 
   viewMenu_ = menuBar()->addMenu(QString());
   colorMenu_ = viewMenu_->addMenu(QString());
@@ -184,6 +209,10 @@ void MainWindow::createMenus()
   modelMenu_->addAction(knnAction_);
   modelMenu_->addAction(openCustomAction_);
   modelMenu_->addAction(clearCustomAction_);
+
+  analysisMenu_ = menuBar()->addMenu(QString());
+  analysisMenu_->addAction(sensitivityAction_);
+  analysisMenu_->addAction(evaluateAction_);
 
   helpMenu_ = menuBar()->addMenu(QString());
   helpMenu_->addAction(aboutAction_);
@@ -219,9 +248,16 @@ void MainWindow::createDocks()
   auto* point = addDock(pointInfo_, QStringLiteral("pointDock"), Qt::RightDockWidgetArea);
   auto* legend = addDock(legend_, QStringLiteral("legendDock"), Qt::RightDockWidgetArea);
   auto* histogram = addDock(histogram_, QStringLiteral("classHistogramDock"), Qt::RightDockWidgetArea);
-  addDock(rangeImage_, QStringLiteral("rangeImageDock"), Qt::BottomDockWidgetArea);
+  auto* range = addDock(rangeImage_, QStringLiteral("rangeImageDock"), Qt::BottomDockWidgetArea);
+  auto* quantizers = addDock(editor_, QStringLiteral("quantizerDock"), Qt::BottomDockWidgetArea);
+  auto* sensitivity = addDock(sensitivityChart_, QStringLiteral("sensitivityDock"), Qt::BottomDockWidgetArea);
+  auto* iou = addDock(iouChart_, QStringLiteral("classIouDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(legend, histogram);
+  tabifyDockWidget(range, quantizers);
+  tabifyDockWidget(range, sensitivity);
+  tabifyDockWidget(range, iou);
   legend->raise();
+  range->raise();
   resizeDocks({metrics, point}, {320, 320}, Qt::Horizontal);
 }
 
@@ -253,6 +289,13 @@ void MainWindow::connectEngine()
   connect(engine_, &EngineController::progress, this, &MainWindow::onProgress);
   connect(engine_, &EngineController::busyChanged, this, &MainWindow::onBusyChanged);
   connect(navigator_, &ScanNavigator::currentScanChanged, engine_, &EngineController::requestScan);
+  connect(engine_, &EngineController::modelDescribed, this, &MainWindow::onModelDescribed);
+  connect(engine_, &EngineController::sensitivityReady, this, &MainWindow::onSensitivityReady);
+  connect(engine_, &EngineController::evaluationReady, this, &MainWindow::onEvaluationReady);
+  connect(engine_, &EngineController::encodingsExported, this, [this](const QString& file) {
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
+    emit encodingsWritten(file);
+  });
 }
 
 void MainWindow::connectViews()
@@ -271,6 +314,16 @@ void MainWindow::connectViews()
           [this](int view) { views_->setStandardView(static_cast<StandardView>(view)); });
   connect(views_, &MultiPointCloudView::pointPicked, this, [this](int, qint64 index) { pickPoint(index); });
   connect(rangeImage_, &RangeImageView::pixelClicked, this, &MainWindow::pickPixel);
+  // Edits come in bursts (a spin box, undo held down): send the table once they settle.
+  editorDebounce_->setSingleShot(true);
+  editorDebounce_->setInterval(250);
+  connect(editorDebounce_, &QTimer::timeout, this, &MainWindow::applyEditorSettings);
+  connect(editor_, &QuantizerEditor::settingsChanged, this, &MainWindow::onEditorChanged);
+  connect(sensitivityChart_, &SensitivityChart::layerClicked, this, [this](const QString& module) {
+    editor_->selectModule(module);
+    if (auto* dock = qobject_cast<QDockWidget*>(editor_->parentWidget()))
+      dock->raise();
+  });
 }
 
 // --- opening things ---------------------------------------------------------
@@ -466,6 +519,7 @@ void MainWindow::onScanReady(const ScanInferencePtr& scan)
   showScanDetails();
   showRangeImage();
   showMetrics();
+  showScanIou();
   pickPoint(sameScan ? views_->highlightedPoint() : -1);
   statusBar()->clearMessage(); // the scan's progress messages are done
   emit scanShown(static_cast<int>(scan->scanIndex));
@@ -638,6 +692,124 @@ void MainWindow::pickPixel(int row, int col)
   pickPoint(projected.pixelPoint[static_cast<std::size_t>(row) * projected.width + col]);
 }
 
+// --- quantizer editor and analyses ------------------------------------------
+
+void MainWindow::onModelDescribed(const ModelDescriptionPtr& description)
+{
+  // The editor starts from W4A8: the preset whose damage a user comes to repair.
+  editor_->setQuantizers(description->quantizers, description->w4a8, QuantPreset{QuantPreset::Kind::W4A8});
+  sensitivityChart_->clear();
+}
+
+void MainWindow::onEditorChanged()
+{
+  editorDebounce_->start();
+}
+
+void MainWindow::applyEditorSettings()
+{
+  if (editor_->editCount() == 0) {
+    engine_->clearCustomVariant();
+    return;
+  }
+  engine_->setCustomSettings(editor_->settings(),
+                             tr("editor: %n edit(s) vs %1", nullptr, editor_->editCount())
+                               .arg(QString::fromStdString(editor_->preset().toString())));
+}
+
+void MainWindow::analyzeSensitivity()
+{
+  if (modelFile_.isEmpty() || !currentScan_) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model and a sequence first."));
+    return;
+  }
+  engine_->computeSensitivity(2, false, {static_cast<int>(currentScan_->scanIndex)});
+}
+
+void MainWindow::onSensitivityReady(const SensitivityResultPtr& result)
+{
+  sensitivityChart_->setResult(*result);
+  std::map<std::string, double> byModule;
+  for (const auto& layer : result->layers)
+    byModule[layer.module] = layer.sensitivity;
+  editor_->setSensitivity(std::move(byModule));
+  if (auto* dock = qobject_cast<QDockWidget*>(sensitivityChart_->parentWidget()))
+    dock->raise();
+  emit sensitivityShown();
+}
+
+void MainWindow::evaluateSequence()
+{
+  if (modelFile_.isEmpty() || sequenceDirectory_.isEmpty()) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model and a sequence first."));
+    return;
+  }
+  QList<int> scans;
+  for (int i = 0; i < navigator_->scanCount(); ++i)
+    scans << i;
+  engine_->evaluate(scans);
+}
+
+void MainWindow::onEvaluationReady(const EvaluationResultsPtr& results)
+{
+  std::vector<VariantIou> variants;
+  for (const auto& evaluation : *results)
+    variants.push_back({QString::fromStdString(evaluation.name), evaluation.metrics.iou, evaluation.metrics.present,
+                        evaluation.metrics.miouPresent});
+  QStringList names;
+  for (int c = 0; c < labels_->classCount(); ++c)
+    names << QString::fromStdString(labels_->className(c));
+  iouChart_->setData(names, variants);
+  iouChart_->setScope(IouScope::Accumulated, results->empty() ? 0 : static_cast<int>(results->front().perScan.size()));
+  if (auto* dock = qobject_cast<QDockWidget*>(iouChart_->parentWidget()))
+    dock->raise();
+  emit evaluationShown();
+}
+
+void MainWindow::showScanIou()
+{
+  std::vector<VariantIou> variants;
+  for (const auto& variant : currentScan_->variants) {
+    if (variant.metrics)
+      variants.push_back({QString::fromStdString(variant.name), variant.metrics->iou, variant.metrics->present,
+                          variant.metrics->miouPresent});
+  }
+  QStringList names;
+  for (int c = 0; c < labels_->classCount(); ++c)
+    names << QString::fromStdString(labels_->className(c));
+  iouChart_->setData(names, variants);
+  iouChart_->setScope(IouScope::Scan);
+}
+
+QString MainWindow::exportedVariant() const
+{
+  return customDescription_.isEmpty() ? QStringLiteral("W4A8") : QStringLiteral("Custom");
+}
+
+void MainWindow::exportEncodings(const QString& file, bool format100)
+{
+  engine_->exportEncodings(exportedVariant(), file, format100);
+}
+
+void MainWindow::chooseEncodingsExport()
+{
+  if (modelFile_.isEmpty()) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model first."));
+    return;
+  }
+  QSettings settings;
+  const QString start = settings.value(QStringLiteral("paths/lastEncodingsFolder"), QDir::homePath()).toString() +
+                        QStringLiteral("/") + QFileInfo(modelFile_).completeBaseName() + QStringLiteral(".encodings");
+  QString filter;
+  const QString file = QFileDialog::getSaveFileName(
+    this, customDescription_.isEmpty() ? tr("Export W4A8 Encodings") : tr("Export Custom Encodings"), start,
+    tr("AIMET encodings 0.6.1 (*.encodings *.json);;AIMET encodings 1.0.0 (*.json)"), &filter);
+  if (file.isEmpty())
+    return;
+  settings.setValue(QStringLiteral("paths/lastEncodingsFolder"), QFileInfo(file).absolutePath());
+  exportEncodings(file, filter.contains(QLatin1String("1.0.0")));
+}
+
 // --- window plumbing --------------------------------------------------------
 
 void MainWindow::showAbout()
@@ -695,6 +867,14 @@ void MainWindow::retranslateUi()
   viewMenu_->setTitle(tr("&View"));
   colorMenu_->setTitle(tr("&Color By"));
   modelMenu_->setTitle(tr("&Model"));
+  editMenu_->setTitle(tr("&Edit"));
+  analysisMenu_->setTitle(tr("&Analysis"));
+  sensitivityAction_->setText(tr("Per-Layer &Sensitivity (W4A8, This Scan)"));
+  sensitivityAction_->setStatusTip(tr("Quantize one layer at a time and rank the layers by the damage they do"));
+  evaluateAction_->setText(tr("&Evaluate Sequence"));
+  evaluateAction_->setStatusTip(tr("Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator"));
+  exportEncodingsAction_->setText(tr("E&xport Encodings…"));
+  exportEncodingsAction_->setStatusTip(tr("Write the Custom (or W4A8) encodings as an AIMET encodings file"));
   helpMenu_->setTitle(tr("&Help"));
   fileToolBar_->setWindowTitle(tr("File"));
   openModelAction_->setText(tr("Open &Model…"));
@@ -716,8 +896,8 @@ void MainWindow::retranslateUi()
     action->setText(modeNames[action->data().toInt()]);
   aboutAction_->setText(tr("&About QuantLens"));
   aboutQtAction_->setText(tr("About &Qt"));
-  const QString dockTitles[] = {tr("Scan Metrics"), tr("Picked Point"), tr("Legend"), tr("Classes"),
-                                tr("Range Image")};
+  const QString dockTitles[] = {tr("Scan Metrics"), tr("Picked Point"), tr("Legend"),      tr("Classes"),
+                                tr("Range Image"),  tr("Quantizers"),   tr("Sensitivity"), tr("Per-Class IoU")};
   for (int i = 0; i < docks_.size(); ++i)
     docks_[i]->setWindowTitle(dockTitles[i]);
   cancelButton_->setText(tr("Cancel"));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "AnalysisResults.h"
 #include "ColorMode.h"
+#include "ModelDescription.h"
 
 #include "session/ScanInference.h"
 
@@ -16,18 +18,22 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QToolBar;
+class QTimer;
 class QToolButton;
 
 namespace quantlens {
 
 class ClassHistogramPlot;
+class ClassIouChart;
 class ClassLegend;
 class EngineController;
 class LabelMap;
 class MultiPointCloudView;
 class PointInfoPanel;
+class QuantizerEditor;
 class RangeImageView;
 class ScanNavigator;
+class SensitivityChart;
 class VariantMetricsTable;
 class ViewOptionsBar;
 
@@ -60,6 +66,16 @@ public:
   PointInfoPanel* pointInfo() const { return pointInfo_; }
   RangeImageView* rangeImage() const { return rangeImage_; }
   VariantMetricsTable* metricsTable() const { return metricsTable_; }
+  QuantizerEditor* quantizerEditor() const { return editor_; }
+  SensitivityChart* sensitivityChart() const { return sensitivityChart_; }
+  ClassIouChart* iouChart() const { return iouChart_; }
+  /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when done).
+  void analyzeSensitivity();
+  /// Evaluates every variant over the whole sequence (evaluationShown when done).
+  void evaluateSequence();
+  /// Writes the encodings of Custom (or W4A8 without it) to `file` as AIMET
+  /// 0.6.1 JSON (1.0.0 with format100); encodingsWritten when done.
+  void exportEncodings(const QString& file, bool format100 = false);
   /// The scan on screen, or null.
   ScanInferencePtr currentScan() const { return currentScan_; }
   /// Shows the point in the info dock and marks it in every view (-1: none).
@@ -70,6 +86,9 @@ signals:
   void scanShown(int index);
   /// Emitted when a model is open and its variants are known.
   void modelShown(const QString& modelFile);
+  void sensitivityShown();
+  void evaluationShown();
+  void encodingsWritten(const QString& file);
 
 protected:
   void closeEvent(QCloseEvent* event) override;
@@ -109,6 +128,14 @@ private:
   void onProgress(double fraction, const QString& message);
   void onBusyChanged(bool busy);
   void showAbout();
+  void onModelDescribed(const ModelDescriptionPtr& description);
+  void onEditorChanged();
+  void applyEditorSettings();
+  void onSensitivityReady(const SensitivityResultPtr& result);
+  void onEvaluationReady(const EvaluationResultsPtr& results);
+  void showScanIou();
+  void chooseEncodingsExport();
+  QString exportedVariant() const;
 
   void recolor();
   void showScanDetails();
@@ -125,6 +152,10 @@ private:
   PointInfoPanel* pointInfo_;
   RangeImageView* rangeImage_;
   VariantMetricsTable* metricsTable_;
+  QuantizerEditor* editor_;
+  SensitivityChart* sensitivityChart_;
+  ClassIouChart* iouChart_;
+  QTimer* editorDebounce_;
   std::unique_ptr<LabelMap> labels_;
   QList<QDockWidget*> docks_;
 
@@ -134,6 +165,11 @@ private:
   QMenu* viewMenu_ = nullptr;
   QMenu* colorMenu_ = nullptr;
   QMenu* modelMenu_ = nullptr;
+  QMenu* editMenu_ = nullptr;
+  QMenu* analysisMenu_ = nullptr;
+  QAction* sensitivityAction_ = nullptr;
+  QAction* evaluateAction_ = nullptr;
+  QAction* exportEncodingsAction_ = nullptr;
   QMenu* helpMenu_ = nullptr;
   QAction* openModelAction_ = nullptr;
   QAction* openSequenceAction_ = nullptr;

@@ -4,6 +4,10 @@
 #include "ScanNavigator.h"
 
 #include "PointInfoPanel.h"
+#include "ClassIouChart.h"
+#include "QuantizerEditor.h"
+#include "QuantizerTreeModel.h"
+#include "SensitivityChart.h"
 #include "RangeImageView.h"
 #include "VariantMetricsTable.h"
 #include "ViewOptionsBar.h"
@@ -16,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace quantlens;
 
@@ -99,6 +104,25 @@ private slots:
     QCOMPARE(window.views()->highlightedPoint(), qint64{123});
     window.pickPoint(-1);
     QVERIFY(!window.pointInfo()->hasPoint());
+
+    // Sensitivity of W4A8 on this scan fills the chart; a bar selects its layer in the editor.
+    QSignalSpy sensitivity(&window, &MainWindow::sensitivityShown);
+    window.analyzeSensitivity();
+    QVERIFY(sensitivity.wait(180000));
+    QVERIFY(window.sensitivityChart()->barCount() > 5);
+    const QString mostSensitive = window.sensitivityChart()->moduleAt(0);
+    emit window.sensitivityChart()->layerClicked(mostSensitive);
+    const auto selected = window.quantizerEditor()->selectedQuantizerIds();
+    QVERIFY(!selected.empty());
+    QCOMPARE(QString::fromStdString(window.quantizerEditor()->model()->quantizers()[selected.front()].module),
+             mostSensitive);
+
+    // Evaluating the sequence shows accumulated per-class IoU for every variant.
+    QSignalSpy evaluation(&window, &MainWindow::evaluationShown);
+    window.evaluateSequence();
+    QVERIFY(evaluation.wait(180000));
+    QCOMPARE(window.iouChart()->variantCount(), 3);
+    QVERIFY(window.iouChart()->legendTexts().first().startsWith(QStringLiteral("FP32 (mIoU")));
   }
 
   void theDemoOpensItsModelAndSegments()
@@ -118,6 +142,53 @@ private slots:
     QVERIFY2(scan->variants[0].metrics->miouPresent > 0.5,
              qPrintable(QString::number(scan->variants[0].metrics->miouPresent)));
     QVERIFY(window.windowTitle().contains(QStringLiteral("salsanext_demo.pt")));
+  }
+
+  void editingQuantizersChangesCustomAndItsEncodingsRoundTrip()
+  {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    window.openDemo(5);
+    QVERIFY(shown.wait(120000));
+    QCOMPARE(window.views()->viewCount(), 4);
+
+    // Keep every 4-bit weight of W4A8 at 16 bit: Custom appears as a fifth view and recovers.
+    auto* editor = window.quantizerEditor();
+    std::vector<int> weights;
+    for (std::size_t id = 0; id < editor->settings().size(); ++id) {
+      if (editor->settings()[id].enabled && editor->settings()[id].bitwidth == 4)
+        weights.push_back(static_cast<int>(id));
+    }
+    QVERIFY(weights.size() > 20);
+    QVERIFY(editor->keepAt16Bit(weights));
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 4, 60000);
+    QCOMPARE(window.views()->viewCount(), 5);
+    QCOMPARE(window.views()->viewTitle(4), QStringLiteral("Custom"));
+    const auto edited = window.currentScan();
+    const double w4a8 = edited->variants[2].metrics->miouPresent;
+    const double custom = edited->variants[3].metrics->miouPresent;
+    QVERIFY2(custom > w4a8 + 0.02, qPrintable(QStringLiteral("W4A8 %1, Custom %2").arg(w4a8).arg(custom)));
+
+    // Undo brings Custom back to W4A8's table, which removes it.
+    editor->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 3, 60000);
+    editor->undoStack()->redo();
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 4, 60000);
+
+    // Export, then import the file: the same predictions.
+    const QString file = test::freshFolder(QStringLiteral("gui-export")) + QStringLiteral("/custom.encodings");
+    QSignalSpy written(&window, &MainWindow::encodingsWritten);
+    window.exportEncodings(file);
+    QVERIFY(written.wait(60000));
+    shown.clear();
+    window.openCustomVariant(file);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
+    const auto reimported = window.currentScan();
+    QCOMPARE(reimported->variants.size(), std::size_t{4});
+    QCOMPARE(reimported->variants[3].pointLabels, edited->variants[3].pointLabels);
   }
 
   void keyNShowsTheNextScan()
