@@ -169,6 +169,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Quantizer histogram</source>
+        <translation>Quantisierer-Histogramm</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Exporting encodings</source>
         <translation>Kodierungen werden exportiert</translation>
     </message>
@@ -176,7 +181,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+377"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+393"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
@@ -208,16 +213,20 @@
         <location line="+192"/>
         <location line="+21"/>
         <location line="+53"/>
+        <location line="+36"/>
+        <location line="+10"/>
+        <location line="+25"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-574"/>
+        <location line="+542"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="-470"/>
         <source>Open TorchScript Model</source>
         <translation>TorchScript-Modell öffnen</translation>
     </message>
@@ -328,11 +337,12 @@
     </message>
     <message>
         <location line="+53"/>
+        <location line="+46"/>
         <source>Open a model first.</source>
         <translation>Bitte zuerst ein Modell öffnen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-38"/>
         <source>Export W4A8 Encodings</source>
         <translation>W4A8-Kodierungen exportieren</translation>
     </message>
@@ -345,6 +355,36 @@
         <location line="+1"/>
         <source>AIMET encodings 0.6.1 (*.encodings *.json);;AIMET encodings 1.0.0 (*.json)</source>
         <translation>AIMET-Kodierungen 0.6.1 (*.encodings *.json);;AIMET-Kodierungen 1.0.0 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>QuantLens editor, %1</source>
+        <translation>QuantLens-Editor, %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save Overrides</source>
+        <translation>Überschreibungen speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QuantLens overrides (*.json)</source>
+        <translation>QuantLens-Überschreibungen (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -420,6 +460,16 @@
         <location line="+1"/>
         <source>Write the Custom (or W4A8) encodings as an AIMET encodings file</source>
         <translation>Die Custom- (oder W4A8-)Kodierungen als AIMET-Kodierungsdatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;Overrides…</source>
+        <translation>Überschreibungen s&amp;peichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the quantizer editor&apos;s changes as a QuantLens override file</source>
+        <translation>Die Änderungen des Quantisierer-Editors als QuantLens-Überschreibungsdatei schreiben</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -566,6 +616,11 @@
         <location line="+0"/>
         <source>Per-Class IoU</source>
         <translation>IoU pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantizer Histogram</source>
+        <translation>Quantisierer-Histogramm</translation>
     </message>
     <message>
         <location line="+3"/>

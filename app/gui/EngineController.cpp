@@ -13,6 +13,7 @@ EngineController::EngineController(QObject* parent)
   qRegisterMetaType<QuantizerSettingsList>();
   qRegisterMetaType<SensitivityResultPtr>();
   qRegisterMetaType<EvaluationResultsPtr>();
+  qRegisterMetaType<QuantizerHistogramPtr>();
   thread_.setObjectName(QStringLiteral("QuantLens engine"));
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -28,6 +29,7 @@ EngineController::EngineController(QObject* parent)
   connect(this, &EngineController::sensitivityRequested, worker_, &EngineWorker::computeSensitivity);
   connect(this, &EngineController::evaluationRequested, worker_, &EngineWorker::evaluate);
   connect(this, &EngineController::exportRequested, worker_, &EngineWorker::exportEncodings);
+  connect(this, &EngineController::histogramRequested, worker_, &EngineWorker::computeHistogram);
 
   connect(worker_, &EngineWorker::sequenceOpened, this, &EngineController::sequenceOpened);
   connect(worker_, &EngineWorker::modelOpened, this, &EngineController::modelOpened);
@@ -37,6 +39,7 @@ EngineController::EngineController(QObject* parent)
   connect(worker_, &EngineWorker::sensitivityReady, this, &EngineController::sensitivityReady);
   connect(worker_, &EngineWorker::evaluationReady, this, &EngineController::evaluationReady);
   connect(worker_, &EngineWorker::encodingsExported, this, &EngineController::encodingsExported);
+  connect(worker_, &EngineWorker::histogramReady, this, &EngineController::histogramReady);
   connect(worker_, &EngineWorker::scanReady, this, &EngineController::scanReady);
   connect(worker_, &EngineWorker::progress, this, &EngineController::progress);
   connect(worker_, &EngineWorker::busyChanged, this, &EngineController::busyChanged);
@@ -96,6 +99,11 @@ void EngineController::computeSensitivity(int presetKind, bool allButThisLayer, 
 void EngineController::evaluate(const QList<int>& scans)
 {
   emit evaluationRequested(scans);
+}
+
+void EngineController::computeHistogram(int id)
+{
+  emit histogramRequested(id);
 }
 
 void EngineController::exportEncodings(const QString& variant, const QString& file, bool format100)

@@ -50,6 +50,8 @@ public:
   void computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans);
   /// Answered by evaluationReady.
   void evaluate(const QList<int>& scans);
+  /// Answered by histogramReady: quantizer `id` under Custom (else W4A8).
+  void computeHistogram(int id);
   /// Answered by encodingsExported or errorOccurred.
   void exportEncodings(const QString& variant, const QString& file, bool format100 = false);
   /// Cancels the running long operation (demo generation, ...). Thread-safe.
@@ -64,6 +66,7 @@ signals:
   void sensitivityReady(quantlens::SensitivityResultPtr result);
   void evaluationReady(quantlens::EvaluationResultsPtr results);
   void encodingsExported(const QString& file);
+  void histogramReady(quantlens::QuantizerHistogramPtr histogram);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
@@ -81,6 +84,7 @@ signals:
   void sensitivityRequested(int presetKind, bool allButThisLayer, const QList<int>& scans);
   void evaluationRequested(const QList<int>& scans);
   void exportRequested(const QString& variant, const QString& file, bool format100);
+  void histogramRequested(int id);
 
 private:
   QThread thread_;

@@ -198,6 +198,30 @@ void EngineWorker::evaluate(const QList<int>& scans)
   });
 }
 
+void EngineWorker::computeHistogram(int id)
+{
+  runLongOperation(tr("Quantizer histogram"), [&](Feedback& feedback) {
+    const auto& quantizers = session_->sim().quantizers();
+    if (id < 0 || static_cast<std::size_t>(id) >= quantizers.size())
+      throw EngineError("the model has no quantizer " + std::to_string(id));
+    session_->ensureCalibrated(feedback);
+    auto histogram = std::make_shared<QuantizerHistogram>();
+    histogram->id = id;
+    histogram->name = quantizers[static_cast<std::size_t>(id)].name;
+    const bool parameter = quantizers[static_cast<std::size_t>(id)].kind == QuantizerKind::Parameter;
+    // A weight's histogram over all its channels; an activation's from calibration.
+    histogram->statistics =
+      parameter ? session_->sim().parameterStatistics(id, false).front() : session_->sim().activationStatistics(id);
+    const auto settings = session_->variants().back().settings;
+    if (settings[static_cast<std::size_t>(id)].enabled) {
+      const auto encodings = session_->sim().computeEncodings(settings, session_->scheme());
+      if (!encodings[static_cast<std::size_t>(id)].empty())
+        histogram->encoding = encodings[static_cast<std::size_t>(id)].front();
+    }
+    emit histogramReady(std::move(histogram));
+  });
+}
+
 void EngineWorker::exportEncodings(const QString& variant, const QString& file, bool format100)
 {
   runLongOperation(tr("Exporting encodings"), [&](Feedback& feedback) {

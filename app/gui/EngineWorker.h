@@ -52,6 +52,8 @@ public slots:
   void computeSensitivity(int presetKind, bool allButThisLayer, const QList<int>& scans);
   /// Every variant over `scans`, like the SemanticKITTI evaluator.
   void evaluate(const QList<int>& scans);
+  /// Quantizer `id`'s histogram with the encoding of the last variant (Custom, else W4A8).
+  void computeHistogram(int id);
   /// Writes the encodings of a variant as AIMET 0.6.1 (or 1.0.0) JSON.
   void exportEncodings(const QString& variant, const QString& file, bool format100);
 
@@ -64,6 +66,7 @@ signals:
   void sensitivityReady(quantlens::SensitivityResultPtr result);
   void evaluationReady(quantlens::EvaluationResultsPtr results);
   void encodingsExported(const QString& file);
+  void histogramReady(quantlens::QuantizerHistogramPtr histogram);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);

@@ -6,6 +6,7 @@
 #include "EngineController.h"
 #include "PointInfoPanel.h"
 #include "QuantizerEditor.h"
+#include "QuantizerHistogramChart.h"
 #include "RangeImageView.h"
 #include "ScanNavigator.h"
 #include "SensitivityChart.h"
@@ -17,6 +18,7 @@
 
 #include "core/EngineError.h"
 #include "data/LabelMap.h"
+#include "quant/OverridesFile.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -39,6 +41,8 @@
 #include <QToolBar>
 #include <QTimer>
 #include <QToolButton>
+#include <QItemSelectionModel>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -76,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
   , editor_(new QuantizerEditor)
   , sensitivityChart_(new SensitivityChart)
   , iouChart_(new ClassIouChart)
+  , histogramChart_(new QuantizerHistogramChart)
   , editorDebounce_(new QTimer(this))
   , labels_(std::make_unique<LabelMap>(LabelMap::semanticKitti()))
 {
@@ -147,6 +152,8 @@ void MainWindow::createActions()
   exportEncodingsAction_ = new QAction(this);
   exportEncodingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
   connect(exportEncodingsAction_, &QAction::triggered, this, &MainWindow::chooseEncodingsExport);
+  saveOverridesAction_ = new QAction(this);
+  connect(saveOverridesAction_, &QAction::triggered, this, &MainWindow::chooseOverridesFile);
 
   quitAction_ = new QAction(this);
   quitAction_->setShortcut(QKeySequence::Quit);
@@ -186,6 +193,7 @@ void MainWindow::createMenus()
   fileMenu_->addAction(openDemoAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(exportEncodingsAction_);
+  fileMenu_->addAction(saveOverridesAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
 
@@ -247,15 +255,20 @@ void MainWindow::createDocks()
   auto* metrics = addDock(metricsTable_, QStringLiteral("metricsDock"), Qt::RightDockWidgetArea);
   auto* point = addDock(pointInfo_, QStringLiteral("pointDock"), Qt::RightDockWidgetArea);
   auto* legend = addDock(legend_, QStringLiteral("legendDock"), Qt::RightDockWidgetArea);
-  auto* histogram = addDock(histogram_, QStringLiteral("classHistogramDock"), Qt::RightDockWidgetArea);
+  auto* classes = addDock(histogram_, QStringLiteral("classHistogramDock"), Qt::RightDockWidgetArea);
   auto* range = addDock(rangeImage_, QStringLiteral("rangeImageDock"), Qt::BottomDockWidgetArea);
   auto* quantizers = addDock(editor_, QStringLiteral("quantizerDock"), Qt::BottomDockWidgetArea);
   auto* sensitivity = addDock(sensitivityChart_, QStringLiteral("sensitivityDock"), Qt::BottomDockWidgetArea);
   auto* iou = addDock(iouChart_, QStringLiteral("classIouDock"), Qt::BottomDockWidgetArea);
-  tabifyDockWidget(legend, histogram);
+  auto* histogram = addDock(histogramChart_, QStringLiteral("quantizerHistogramDock"), Qt::BottomDockWidgetArea);
+  tabifyDockWidget(legend, classes);
   tabifyDockWidget(range, quantizers);
   tabifyDockWidget(range, sensitivity);
   tabifyDockWidget(range, iou);
+  tabifyDockWidget(range, histogram);
+  addChartExport(sensitivityChart_);
+  addChartExport(iouChart_);
+  addChartExport(histogramChart_);
   legend->raise();
   range->raise();
   resizeDocks({metrics, point}, {320, 320}, Qt::Horizontal);
@@ -292,6 +305,7 @@ void MainWindow::connectEngine()
   connect(engine_, &EngineController::modelDescribed, this, &MainWindow::onModelDescribed);
   connect(engine_, &EngineController::sensitivityReady, this, &MainWindow::onSensitivityReady);
   connect(engine_, &EngineController::evaluationReady, this, &MainWindow::onEvaluationReady);
+  connect(engine_, &EngineController::histogramReady, this, &MainWindow::onHistogramReady);
   connect(engine_, &EngineController::encodingsExported, this, [this](const QString& file) {
     statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
     emit encodingsWritten(file);
@@ -319,6 +333,8 @@ void MainWindow::connectViews()
   editorDebounce_->setInterval(250);
   connect(editorDebounce_, &QTimer::timeout, this, &MainWindow::applyEditorSettings);
   connect(editor_, &QuantizerEditor::settingsChanged, this, &MainWindow::onEditorChanged);
+  connect(editor_->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &MainWindow::onQuantizerSelected);
   connect(sensitivityChart_, &SensitivityChart::layerClicked, this, [this](const QString& module) {
     editor_->selectModule(module);
     if (auto* dock = qobject_cast<QDockWidget*>(editor_->parentWidget()))
@@ -810,6 +826,65 @@ void MainWindow::chooseEncodingsExport()
   exportEncodings(file, filter.contains(QLatin1String("1.0.0")));
 }
 
+void MainWindow::onQuantizerSelected()
+{
+  const auto ids = editor_->selectedQuantizerIds();
+  if (ids.size() == 1 && !modelFile_.isEmpty() && !sequenceDirectory_.isEmpty())
+    engine_->computeHistogram(ids.front());
+}
+
+void MainWindow::onHistogramReady(const QuantizerHistogramPtr& histogram)
+{
+  histogramChart_->setHistogram(histogram->statistics, histogram->encoding, QString::fromStdString(histogram->name));
+  emit histogramShown(histogram->id);
+}
+
+bool MainWindow::saveOverrides(const QString& file)
+{
+  Overrides overrides = editor_->overrides();
+  overrides.description = tr("QuantLens editor, %1").arg(QFileInfo(modelFile_).fileName()).toStdString();
+  try {
+    OverridesFile::write(file.toStdString(), overrides);
+  } catch (const EngineError& error) {
+    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+    return false;
+  }
+  statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
+  return true;
+}
+
+void MainWindow::chooseOverridesFile()
+{
+  if (modelFile_.isEmpty()) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model first."));
+    return;
+  }
+  QSettings settings;
+  const QString start = settings.value(QStringLiteral("paths/lastEncodingsFolder"), QDir::homePath()).toString() +
+                        QStringLiteral("/") + QFileInfo(modelFile_).completeBaseName() + QStringLiteral("_recipe.json");
+  const QString file =
+    QFileDialog::getSaveFileName(this, tr("Save Overrides"), start, tr("QuantLens overrides (*.json)"));
+  if (file.isEmpty())
+    return;
+  settings.setValue(QStringLiteral("paths/lastEncodingsFolder"), QFileInfo(file).absolutePath());
+  saveOverrides(file);
+}
+
+template <typename Chart>
+void MainWindow::addChartExport(Chart* chart)
+{
+  auto* action = new QAction(tr("Export Chart…"), chart);
+  chart->addAction(action);
+  chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+  connect(action, &QAction::triggered, this, [this, chart] {
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export Chart"), QDir::homePath(),
+                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    QString error;
+    if (!file.isEmpty() && !chart->exportTo(file, &error))
+      QMessageBox::warning(this, tr("QuantLens"), error);
+  });
+}
+
 // --- window plumbing --------------------------------------------------------
 
 void MainWindow::showAbout()
@@ -875,6 +950,8 @@ void MainWindow::retranslateUi()
   evaluateAction_->setStatusTip(tr("Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator"));
   exportEncodingsAction_->setText(tr("E&xport Encodings…"));
   exportEncodingsAction_->setStatusTip(tr("Write the Custom (or W4A8) encodings as an AIMET encodings file"));
+  saveOverridesAction_->setText(tr("Save &Overrides…"));
+  saveOverridesAction_->setStatusTip(tr("Write the quantizer editor's changes as a QuantLens override file"));
   helpMenu_->setTitle(tr("&Help"));
   fileToolBar_->setWindowTitle(tr("File"));
   openModelAction_->setText(tr("Open &Model…"));
@@ -897,7 +974,8 @@ void MainWindow::retranslateUi()
   aboutAction_->setText(tr("&About QuantLens"));
   aboutQtAction_->setText(tr("About &Qt"));
   const QString dockTitles[] = {tr("Scan Metrics"), tr("Picked Point"), tr("Legend"),      tr("Classes"),
-                                tr("Range Image"),  tr("Quantizers"),   tr("Sensitivity"), tr("Per-Class IoU")};
+                                tr("Range Image"),  tr("Quantizers"),   tr("Sensitivity"), tr("Per-Class IoU"),
+                                tr("Quantizer Histogram")};
   for (int i = 0; i < docks_.size(); ++i)
     docks_[i]->setWindowTitle(dockTitles[i]);
   cancelButton_->setText(tr("Cancel"));

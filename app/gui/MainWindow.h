@@ -31,6 +31,7 @@ class LabelMap;
 class MultiPointCloudView;
 class PointInfoPanel;
 class QuantizerEditor;
+class QuantizerHistogramChart;
 class RangeImageView;
 class ScanNavigator;
 class SensitivityChart;
@@ -69,6 +70,9 @@ public:
   QuantizerEditor* quantizerEditor() const { return editor_; }
   SensitivityChart* sensitivityChart() const { return sensitivityChart_; }
   ClassIouChart* iouChart() const { return iouChart_; }
+  QuantizerHistogramChart* histogramChart() const { return histogramChart_; }
+  /// Writes the editor's edits as a QuantLens override file; false (and a message) on failure.
+  bool saveOverrides(const QString& file);
   /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when done).
   void analyzeSensitivity();
   /// Evaluates every variant over the whole sequence (evaluationShown when done).
@@ -89,6 +93,7 @@ signals:
   void sensitivityShown();
   void evaluationShown();
   void encodingsWritten(const QString& file);
+  void histogramShown(int quantizerId);
 
 protected:
   void closeEvent(QCloseEvent* event) override;
@@ -135,6 +140,12 @@ private:
   void onEvaluationReady(const EvaluationResultsPtr& results);
   void showScanIou();
   void chooseEncodingsExport();
+  void chooseOverridesFile();
+  void onQuantizerSelected();
+  void onHistogramReady(const QuantizerHistogramPtr& histogram);
+  /// "Export Chart…" in the chart's context menu: PNG or PDF.
+  template <typename Chart>
+  void addChartExport(Chart* chart);
   QString exportedVariant() const;
 
   void recolor();
@@ -155,6 +166,7 @@ private:
   QuantizerEditor* editor_;
   SensitivityChart* sensitivityChart_;
   ClassIouChart* iouChart_;
+  QuantizerHistogramChart* histogramChart_;
   QTimer* editorDebounce_;
   std::unique_ptr<LabelMap> labels_;
   QList<QDockWidget*> docks_;
@@ -170,6 +182,7 @@ private:
   QAction* sensitivityAction_ = nullptr;
   QAction* evaluateAction_ = nullptr;
   QAction* exportEncodingsAction_ = nullptr;
+  QAction* saveOverridesAction_ = nullptr;
   QMenu* helpMenu_ = nullptr;
   QAction* openModelAction_ = nullptr;
   QAction* openSequenceAction_ = nullptr;

@@ -1,25 +1,29 @@
+#include "ClassIouChart.h"
 #include "EngineController.h"
 #include "GuiTestData.h"
 #include "MainWindow.h"
-#include "ScanNavigator.h"
-
 #include "PointInfoPanel.h"
-#include "ClassIouChart.h"
 #include "QuantizerEditor.h"
+#include "QuantizerHistogramChart.h"
 #include "QuantizerTreeModel.h"
-#include "SensitivityChart.h"
 #include "RangeImageView.h"
+#include "ScanNavigator.h"
+#include "SensitivityChart.h"
 #include "VariantMetricsTable.h"
 #include "ViewOptionsBar.h"
 #include "viewers/MultiPointCloudView.h"
 #include "viewers/VtkOpenGLWidget.h"
 
+#include "quant/OverridesFile.h"
+
 #include <QApplication>
+#include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace quantlens;
@@ -117,6 +121,18 @@ private slots:
     QCOMPARE(QString::fromStdString(window.quantizerEditor()->model()->quantizers()[selected.front()].module),
              mostSensitive);
 
+    // Selecting one quantizer shows its histogram with its encoding.
+    QSignalSpy histogram(&window, &MainWindow::histogramShown);
+    auto* tree = window.quantizerEditor()->view();
+    tree->selectionModel()->clearSelection();
+    window.quantizerEditor()->selectModule(mostSensitive);
+    tree->expandAll();
+    const QModelIndex firstChild = tree->model()->index(0, 0, tree->selectionModel()->selectedRows().value(0));
+    QVERIFY(firstChild.isValid());
+    tree->selectionModel()->select(firstChild, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(histogram.wait(60000));
+    QVERIFY(window.histogramChart()->insideBinCount() + window.histogramChart()->clippedBinCount() > 0);
+
     // Evaluating the sequence shows accumulated per-class IoU for every variant.
     QSignalSpy evaluation(&window, &MainWindow::evaluationShown);
     window.evaluateSequence();
@@ -178,8 +194,15 @@ private slots:
     editor->undoStack()->redo();
     QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 4, 60000);
 
+    // The edits as an override file: exactly the promoted weights, at 16 bit.
+    const QString folder = test::freshFolder(QStringLiteral("gui-export"));
+    QVERIFY(window.saveOverrides(folder + QStringLiteral("/recipe.json")));
+    const auto recipe = OverridesFile::read((folder + QStringLiteral("/recipe.json")).toStdString());
+    QCOMPARE(recipe.quantizers.size(), weights.size());
+    QCOMPARE(*recipe.quantizers.begin()->second.bitwidth, 16);
+
     // Export, then import the file: the same predictions.
-    const QString file = test::freshFolder(QStringLiteral("gui-export")) + QStringLiteral("/custom.encodings");
+    const QString file = folder + QStringLiteral("/custom.encodings");
     QSignalSpy written(&window, &MainWindow::encodingsWritten);
     window.exportEncodings(file);
     QVERIFY(written.wait(60000));
