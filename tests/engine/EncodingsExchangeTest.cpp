@@ -8,30 +8,17 @@
 
 #include <gtest/gtest.h>
 
-#include <random>
 
 using namespace quantlens;
 using quantlens::test::fixture;
 
 namespace {
 
-FloatTensor randomInput(std::vector<std::int64_t> shape, unsigned seed)
-{
-  FloatTensor tensor;
-  tensor.shape = std::move(shape);
-  tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
-  std::mt19937 random(seed);
-  std::normal_distribution<float> normal;
-  for (auto& value : tensor.values)
-    value = normal(random);
-  return tensor;
-}
-
 QuantSim calibratedSalsaNext()
 {
   QuantSim sim(fixture("salsanext_script.pt"));
   for (unsigned seed = 1; seed <= 2; ++seed)
-    sim.calibrate(randomInput({1, 5, 64, 256}, seed));
+    sim.calibrate(test::randomTensor({1, 5, 64, 256}, seed));
   return sim;
 }
 
@@ -89,7 +76,7 @@ TEST(EncodingsExchange, AimetFileRoundTripGivesIdenticalOutputs)
   EncodingsFile::write061(file, EncodingsExchange::toDocument(sim, settings, encodings, QuantScheme{}));
 
   const auto imported = EncodingsExchange::settingsFrom(sim, EncodingsFile::read(file), file.string());
-  const FloatTensor input = randomInput({1, 5, 64, 256}, 9);
+  const FloatTensor input = test::randomTensor({1, 5, 64, 256}, 9);
   const auto original = sim.run(sim.prepare(settings, encodings), input);
   const auto reloaded = sim.run(sim.prepare(imported, sim.computeEncodings(imported, QuantScheme{})), input);
   EXPECT_EQ(original.values, reloaded.values);

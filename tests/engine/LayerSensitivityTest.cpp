@@ -6,28 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 
 using namespace quantlens;
 using quantlens::test::fixture;
 
 namespace {
-
-std::vector<FloatTensor> randomInputs(std::vector<std::int64_t> shape, int count)
-{
-  std::vector<FloatTensor> inputs;
-  std::mt19937 random(17);
-  std::normal_distribution<float> normal;
-  for (int i = 0; i < count; ++i) {
-    FloatTensor tensor;
-    tensor.shape = shape;
-    tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
-    for (auto& value : tensor.values)
-      value = normal(random);
-    inputs.push_back(std::move(tensor));
-  }
-  return inputs;
-}
 
 struct Analysis
 {
@@ -38,7 +21,7 @@ struct Analysis
 
 Analysis calibratedFragile()
 {
-  Analysis analysis{QuantSim(fixture("fragile.pt")), {}, randomInputs({1, 5, 8, 16}, 3)};
+  Analysis analysis{QuantSim(fixture("fragile.pt")), {}, test::randomTensors({1, 5, 8, 16}, 3, 17)};
   for (const auto& input : analysis.inputs)
     analysis.sim.calibrate(input);
   analysis.preset = analysis.sim.presetSettings({QuantPreset::Kind::W8A8});
@@ -104,7 +87,7 @@ namespace {
 
 Analysis calibrated(const std::string& model, std::vector<std::int64_t> shape, QuantPreset::Kind preset)
 {
-  Analysis analysis{QuantSim(fixture(model)), {}, randomInputs(std::move(shape), 3)};
+  Analysis analysis{QuantSim(fixture(model)), {}, test::randomTensors(shape, 3, 17)};
   for (const auto& input : analysis.inputs)
     analysis.sim.calibrate(input);
   analysis.preset = analysis.sim.presetSettings({preset});

@@ -9,34 +9,17 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 
 using namespace quantlens;
 using quantlens::test::fixture;
 
 namespace {
 
-std::vector<FloatTensor> randomInputs(std::vector<std::int64_t> shape, int count)
-{
-  std::vector<FloatTensor> inputs;
-  std::mt19937 random(23);
-  std::normal_distribution<float> normal;
-  for (int i = 0; i < count; ++i) {
-    FloatTensor tensor;
-    tensor.shape = shape;
-    tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
-    for (auto& value : tensor.values)
-      value = normal(random);
-    inputs.push_back(std::move(tensor));
-  }
-  return inputs;
-}
-
 /// fragile.pt calibrated on a few random inputs (see LayerSensitivityTest for what is fragile).
 struct Fragile
 {
   QuantSim sim{fixture("fragile.pt")};
-  std::vector<FloatTensor> inputs = randomInputs({1, 5, 8, 16}, 3);
+  std::vector<FloatTensor> inputs = test::randomTensors({1, 5, 8, 16}, 3, 23);
 
   Fragile()
   {
@@ -172,7 +155,7 @@ class ScriptedScore : public ::testing::Test
 protected:
   void SetUp() override
   {
-    sim_.run(sim_.prepare(sim_.presetSettings({QuantPreset::Kind::Fp32}), {}), randomInputs({1, 5, 8, 16}, 1)[0]);
+    sim_.run(sim_.prepare(sim_.presetSettings({QuantPreset::Kind::Fp32}), {}), test::randomTensors({1, 5, 8, 16}, 1, 23)[0]);
   }
 
   SettingsScore score()

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
-#include <random>
 #include <set>
 #include <unistd.h>
 
@@ -31,18 +30,6 @@ FloatTensor readFloatTensor(const std::string& model, const std::string& which)
   std::ifstream in(fixture(model + "." + which + ".bin"), std::ios::binary);
   in.read(reinterpret_cast<char*>(tensor.values.data()), static_cast<std::streamsize>(tensor.values.size() * 4));
   EXPECT_TRUE(in) << model << "." << which;
-  return tensor;
-}
-
-FloatTensor randomInput(const std::vector<std::int64_t>& shape, unsigned seed)
-{
-  FloatTensor tensor;
-  tensor.shape = shape;
-  tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
-  std::mt19937 random(seed);
-  std::normal_distribution<float> normal(0.0f, 1.0f);
-  for (auto& value : tensor.values)
-    value = normal(random);
   return tensor;
 }
 
@@ -89,7 +76,7 @@ bool enabledIn(const QuantSim& sim, const std::vector<QuantizerSettings>& settin
 void calibrate(QuantSim& sim, const std::vector<std::int64_t>& shape)
 {
   for (unsigned seed = 1; seed <= 4; ++seed)
-    sim.calibrate(randomInput(shape, seed));
+    sim.calibrate(test::randomTensor(shape, seed));
 }
 
 FloatTensor runPreset(QuantSim& sim, QuantPreset::Kind kind, const FloatTensor& input)
@@ -230,12 +217,12 @@ TEST(QuantSim, EncodingsNeedCalibrationAndRejectBadData)
   QuantSim sim(fixture("conv_bn_relu.pt"));
   const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
   expectEngineError([&] { sim.computeEncodings(settings, QuantScheme{}); }, "calibrat");
-  FloatTensor poisoned = randomInput({1, 5, 16, 32}, 3);
+  FloatTensor poisoned = test::randomTensor({1, 5, 16, 32}, 3);
   poisoned.values[17] = std::numeric_limits<float>::quiet_NaN();
   expectEngineError([&] { sim.calibrate(poisoned); }, "NaN");
   // The session stays usable after the error.
   sim.resetCalibration();
-  sim.calibrate(randomInput({1, 5, 16, 32}, 4));
+  sim.calibrate(test::randomTensor({1, 5, 16, 32}, 4));
   EXPECT_NO_THROW(sim.computeEncodings(settings, QuantScheme{}));
 }
 
@@ -356,7 +343,7 @@ TEST(QuantSim, ActivationErrorsOfFp32AgainstItselfAreZero)
   const FloatTensor input = readFloatTensor("nested_traced", "input");
   Feedback feedback;
   const auto errors = sim.activationErrors(sim.prepare(sim.presetSettings({QuantPreset::Kind::Fp32}), {}),
-                                           {input, randomInput(input.shape, 9)}, feedback);
+                                           {input, test::randomTensor(input.shape, 9)}, feedback);
   ASSERT_EQ(errors.size(), sim.quantizers().size());
   for (const auto& quantizer : sim.quantizers()) {
     const auto& error = errors[static_cast<std::size_t>(quantizer.id)];

@@ -1,5 +1,7 @@
 #include "TestData.h"
 
+#include <random>
+
 #include "core/EngineError.h"
 
 #include <gtest/gtest.h>
@@ -52,6 +54,27 @@ void expectEngineError(const std::function<void()>& call, std::initializer_list<
   EXPECT_FALSE(message.empty()) << "expected an EngineError";
   for (const auto& fragment : fragments)
     EXPECT_NE(message.find(fragment), std::string::npos) << "message '" << message << "' lacks '" << fragment << "'";
+}
+
+std::vector<FloatTensor> randomTensors(const std::vector<std::int64_t>& shape, int count, unsigned seed)
+{
+  std::vector<FloatTensor> tensors;
+  std::mt19937 random(seed);
+  std::normal_distribution<float> normal;
+  for (int i = 0; i < count; ++i) {
+    FloatTensor tensor;
+    tensor.shape = shape;
+    tensor.values.resize(static_cast<std::size_t>(tensor.elementCount()));
+    for (auto& value : tensor.values)
+      value = normal(random);
+    tensors.push_back(std::move(tensor));
+  }
+  return tensors;
+}
+
+FloatTensor randomTensor(const std::vector<std::int64_t>& shape, unsigned seed)
+{
+  return randomTensors(shape, 1, seed).front();
 }
 
 } // namespace quantlens::test
