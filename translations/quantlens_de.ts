@@ -181,7 +181,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+393"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+405"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+115"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (davon %n mit NaN/Inf-Koordinaten, nicht angezeigt)</numerusform>
@@ -207,26 +207,28 @@
         </translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <location line="+56"/>
-        <location line="+41"/>
-        <location line="+192"/>
+        <location line="+42"/>
+        <location line="+193"/>
         <location line="+21"/>
         <location line="+53"/>
         <location line="+36"/>
         <location line="+10"/>
-        <location line="+25"/>
+        <location line="+35"/>
+        <location line="+14"/>
+        <location line="+79"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-574"/>
-        <location line="+542"/>
+        <location line="-679"/>
+        <location line="+544"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="-470"/>
+        <location line="-472"/>
         <source>Open TorchScript Model</source>
         <translation>TorchScript-Modell öffnen</translation>
     </message>
@@ -274,7 +276,7 @@
         <translation>Custom-Variante: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Scan %1 (%2): %n point(s)</source>
         <translation>
             <numerusform>Scan %1 (%2): %n Punkt</numerusform>
@@ -322,7 +324,7 @@
         <translation>Ground Truth</translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+99"/>
         <source>editor: %n edit(s) vs %1</source>
         <translation>
             <numerusform>Editor: %n Änderung gegenüber %1</numerusform>
@@ -372,7 +374,38 @@
         <translation>QuantLens-Überschreibungen (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+31"/>
+        <source>Saved session %1</source>
+        <translation>Sitzung %1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+3"/>
+        <source>Session edits</source>
+        <translation>Änderungen aus der Sitzung</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Save Session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QuantLens sessions (*.qlens)</source>
+        <translation>QuantLens-Sitzungen (*.qlens)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open Session</source>
+        <translation>Sitzung öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QuantLens sessions (*.qlens);;All files (*)</source>
+        <translation>QuantLens-Sitzungen (*.qlens);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Export Chart…</source>
         <translation>Diagramm exportieren…</translation>
     </message>
@@ -460,6 +493,26 @@
         <location line="+1"/>
         <source>Write the Custom (or W4A8) encodings as an AIMET encodings file</source>
         <translation>Die Custom- (oder W4A8-)Kodierungen als AIMET-Kodierungsdatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Sess&amp;ion…</source>
+        <translation>Sitzung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a saved QuantLens session (.qlens)</source>
+        <translation>Eine gespeicherte QuantLens-Sitzung (.qlens) öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Sessio&amp;n…</source>
+        <translation>Sitzung speic&amp;hern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the model, sequence, scan, edits and view as a .qlens session</source>
+        <translation>Modell, Sequenz, Scan, Änderungen und Ansicht als .qlens-Sitzung speichern</translation>
     </message>
     <message>
         <location line="+1"/>

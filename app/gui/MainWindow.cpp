@@ -7,6 +7,7 @@
 #include "PointInfoPanel.h"
 #include "QuantizerEditor.h"
 #include "QuantizerHistogramChart.h"
+#include "QuantizerTreeModel.h"
 #include "RangeImageView.h"
 #include "ScanNavigator.h"
 #include "SensitivityChart.h"
@@ -19,6 +20,8 @@
 #include "core/EngineError.h"
 #include "data/LabelMap.h"
 #include "quant/OverridesFile.h"
+#include "session/SessionFile.h"
+#include "viewers/ViewCamera.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -152,6 +155,12 @@ void MainWindow::createActions()
   exportEncodingsAction_ = new QAction(this);
   exportEncodingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
   connect(exportEncodingsAction_, &QAction::triggered, this, &MainWindow::chooseEncodingsExport);
+  openSessionAction_ = new QAction(this);
+  openSessionAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+  connect(openSessionAction_, &QAction::triggered, this, &MainWindow::chooseSessionToOpen);
+  saveSessionAction_ = new QAction(this);
+  saveSessionAction_->setShortcut(QKeySequence::Save);
+  connect(saveSessionAction_, &QAction::triggered, this, &MainWindow::chooseSessionToSave);
   saveOverridesAction_ = new QAction(this);
   connect(saveOverridesAction_, &QAction::triggered, this, &MainWindow::chooseOverridesFile);
 
@@ -191,6 +200,9 @@ void MainWindow::createMenus()
   fileMenu_->addAction(openCustomAction_);
   recentMenu_ = fileMenu_->addMenu(QString());
   fileMenu_->addAction(openDemoAction_);
+  fileMenu_->addSeparator();
+  fileMenu_->addAction(openSessionAction_);
+  fileMenu_->addAction(saveSessionAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(exportEncodingsAction_);
   fileMenu_->addAction(saveOverridesAction_);
@@ -538,6 +550,7 @@ void MainWindow::onScanReady(const ScanInferencePtr& scan)
   showScanIou();
   pickPoint(sameScan ? views_->highlightedPoint() : -1);
   statusBar()->clearMessage(); // the scan's progress messages are done
+  applyPendingSessionCamera();
   emit scanShown(static_cast<int>(scan->scanIndex));
 }
 
@@ -715,6 +728,7 @@ void MainWindow::onModelDescribed(const ModelDescriptionPtr& description)
   // The editor starts from W4A8: the preset whose damage a user comes to repair.
   editor_->setQuantizers(description->quantizers, description->w4a8, QuantPreset{QuantPreset::Kind::W4A8});
   sensitivityChart_->clear();
+  applyPendingSessionEdits();
 }
 
 void MainWindow::onEditorChanged()
@@ -870,6 +884,109 @@ void MainWindow::chooseOverridesFile()
   saveOverrides(file);
 }
 
+bool MainWindow::saveSession(const QString& file)
+{
+  SessionState state;
+  state.modelFile = modelFile_.toStdString();
+  state.sequenceDirectory = sequenceDirectory_.toStdString();
+  state.scanIndex = static_cast<std::size_t>(std::max(navigator_->currentScan(), 0));
+  state.knnEnabled = knnAction_->isChecked();
+  state.editorBasePreset = editor_->preset();
+  if (editor_->editCount() > 0)
+    state.custom = editor_->overrides();
+  state.view.colorMode = static_cast<int>(viewOptions_->colorMode());
+  state.view.hideUnchanged = viewOptions_->hideUnchanged();
+  state.view.pointSize = viewOptions_->pointSize();
+  state.view.camerasSynchronized = viewOptions_->camerasSynchronized();
+  if (currentScan_) {
+    const ViewCamera camera = views_->camera(0);
+    state.view.camera = SessionCamera{camera.position, camera.focalPoint, camera.viewUp};
+  }
+  try {
+    SessionFile::write(file.toStdString(), state);
+  } catch (const EngineError& error) {
+    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved session %1").arg(QDir::toNativeSeparators(file)), 6000);
+  return true;
+}
+
+bool MainWindow::openSession(const QString& file)
+{
+  SessionState state;
+  try {
+    state = SessionFile::read(file.toStdString());
+  } catch (const EngineError& error) {
+    // Nothing changes: the window keeps what it shows.
+    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+    return false;
+  }
+  viewOptions_->setColorMode(static_cast<ColorMode>(std::clamp(state.view.colorMode, 0, 4)));
+  viewOptions_->hideUnchangedAction()->setChecked(state.view.hideUnchanged);
+  viewOptions_->setPointSize(state.view.pointSize);
+  viewOptions_->syncCamerasAction()->setChecked(state.view.camerasSynchronized);
+  knnAction_->setChecked(state.knnEnabled);
+  pendingSessionEdits_ = state.custom;
+  pendingSessionCamera_ = state.view.camera;
+  if (!state.modelFile.empty())
+    engine_->openModel(QString::fromStdString(state.modelFile.string()),
+                       QString::fromStdString(state.modelSidecarJson.value_or(std::string())));
+  if (!state.sequenceDirectory.empty())
+    openSequence(QString::fromStdString(state.sequenceDirectory.string()), static_cast<int>(state.scanIndex));
+  return true;
+}
+
+void MainWindow::applyPendingSessionEdits()
+{
+  if (!pendingSessionEdits_)
+    return;
+  const Overrides edits = *pendingSessionEdits_;
+  pendingSessionEdits_.reset();
+  std::map<std::string, int> ids;
+  for (const auto& quantizer : editor_->model()->quantizers())
+    ids[quantizer.name] = quantizer.id;
+  // One undo step for the whole session, like an imported recipe.
+  editor_->undoStack()->beginMacro(tr("Session edits"));
+  for (const auto& [name, change] : edits.quantizers) {
+    if (const auto it = ids.find(name); it != ids.end())
+      editor_->model()->changeSettings({it->second}, change, tr("Session edits"));
+  }
+  editor_->undoStack()->endMacro();
+}
+
+void MainWindow::applyPendingSessionCamera()
+{
+  if (!pendingSessionCamera_)
+    return;
+  const SessionCamera camera = *pendingSessionCamera_;
+  pendingSessionCamera_.reset();
+  for (int v = 0; v < views_->viewCount(); ++v) {
+    ViewCamera restored = views_->camera(v); // keeps the view angle
+    restored.position = camera.position;
+    restored.focalPoint = camera.focalPoint;
+    restored.viewUp = camera.viewUp;
+    views_->setCamera(v, restored);
+  }
+  views_->update();
+}
+
+void MainWindow::chooseSessionToSave()
+{
+  const QString file = QFileDialog::getSaveFileName(
+    this, tr("Save Session"), QDir::homePath() + QStringLiteral("/session.qlens"), tr("QuantLens sessions (*.qlens)"));
+  if (!file.isEmpty())
+    saveSession(file);
+}
+
+void MainWindow::chooseSessionToOpen()
+{
+  const QString file = chooseFile(tr("Open Session"), tr("QuantLens sessions (*.qlens);;All files (*)"),
+                                  QStringLiteral("paths/lastSessionFolder"));
+  if (!file.isEmpty())
+    openSession(file);
+}
+
 template <typename Chart>
 void MainWindow::addChartExport(Chart* chart)
 {
@@ -950,6 +1067,10 @@ void MainWindow::retranslateUi()
   evaluateAction_->setStatusTip(tr("Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator"));
   exportEncodingsAction_->setText(tr("E&xport Encodings…"));
   exportEncodingsAction_->setStatusTip(tr("Write the Custom (or W4A8) encodings as an AIMET encodings file"));
+  openSessionAction_->setText(tr("Open Sess&ion…"));
+  openSessionAction_->setStatusTip(tr("Open a saved QuantLens session (.qlens)"));
+  saveSessionAction_->setText(tr("Save Sessio&n…"));
+  saveSessionAction_->setStatusTip(tr("Save the model, sequence, scan, edits and view as a .qlens session"));
   saveOverridesAction_->setText(tr("Save &Overrides…"));
   saveOverridesAction_->setStatusTip(tr("Write the quantizer editor's changes as a QuantLens override file"));
   helpMenu_->setTitle(tr("&Help"));

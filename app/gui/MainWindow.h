@@ -6,6 +6,8 @@
 
 #include "session/ScanInference.h"
 
+#include "session/SessionState.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
@@ -73,6 +75,10 @@ public:
   QuantizerHistogramChart* histogramChart() const { return histogramChart_; }
   /// Writes the editor's edits as a QuantLens override file; false (and a message) on failure.
   bool saveOverrides(const QString& file);
+  /// Writes what is open, the editor's edits and the view as a .qlens session.
+  bool saveSession(const QString& file);
+  /// Opens a .qlens session: model, sequence and scan, the edits, the view.
+  bool openSession(const QString& file);
   /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when done).
   void analyzeSensitivity();
   /// Evaluates every variant over the whole sequence (evaluationShown when done).
@@ -141,6 +147,10 @@ private:
   void showScanIou();
   void chooseEncodingsExport();
   void chooseOverridesFile();
+  void chooseSessionToSave();
+  void chooseSessionToOpen();
+  void applyPendingSessionEdits();
+  void applyPendingSessionCamera();
   void onQuantizerSelected();
   void onHistogramReady(const QuantizerHistogramPtr& histogram);
   /// "Export Chart…" in the chart's context menu: PNG or PDF.
@@ -183,6 +193,8 @@ private:
   QAction* evaluateAction_ = nullptr;
   QAction* exportEncodingsAction_ = nullptr;
   QAction* saveOverridesAction_ = nullptr;
+  QAction* saveSessionAction_ = nullptr;
+  QAction* openSessionAction_ = nullptr;
   QMenu* helpMenu_ = nullptr;
   QAction* openModelAction_ = nullptr;
   QAction* openSequenceAction_ = nullptr;
@@ -206,6 +218,9 @@ private:
   QStringList recentFiles_; ///< "model:<path>" or "sequence:<path>", newest first
   int pendingScan_ = 0;
   ScanInferencePtr currentScan_;
+  /// What an opened session still has to apply once the engine answers.
+  std::optional<Overrides> pendingSessionEdits_;
+  std::optional<SessionCamera> pendingSessionCamera_;
 };
 
 } // namespace quantlens

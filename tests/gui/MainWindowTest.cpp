@@ -12,6 +12,7 @@
 #include "VariantMetricsTable.h"
 #include "ViewOptionsBar.h"
 #include "viewers/MultiPointCloudView.h"
+#include "viewers/ViewCamera.h"
 #include "viewers/VtkOpenGLWidget.h"
 
 #include "quant/OverridesFile.h"
@@ -25,6 +26,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <cmath>
 
 using namespace quantlens;
 
@@ -212,6 +215,54 @@ private slots:
     const auto reimported = window.currentScan();
     QCOMPARE(reimported->variants.size(), std::size_t{4});
     QCOMPARE(reimported->variants[3].pointLabels, edited->variants[3].pointLabels);
+  }
+
+  void aSavedSessionReopensTheSameScanEditsAndView()
+  {
+    const QString file = test::freshFolder(QStringLiteral("session")) + QStringLiteral("/inspection.qlens");
+    ViewCamera savedCamera;
+    {
+      MainWindow window;
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QSignalSpy model(&window, &MainWindow::modelShown);
+      window.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+      QVERIFY(model.wait(30000));
+      QSignalSpy shown(&window, &MainWindow::scanShown);
+      window.openSequence(sequence_, 2);
+      QVERIFY(shown.wait(60000));
+      QVERIFY(window.quantizerEditor()->keepAt16Bit({0}));
+      window.viewOptions()->setColorMode(ColorMode::ChangesVsFp32);
+      window.views()->rotateAzimuth(0, 40.0);
+      savedCamera = window.views()->camera(0);
+      QVERIFY(window.saveSession(file));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    QVERIFY(window.openSession(file));
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan() && window.currentScan()->variants.size() == 4, 90000);
+    QCOMPARE(window.currentScan()->scanIndex, std::size_t{2});
+    QCOMPARE(window.quantizerEditor()->editCount(), 1);
+    QCOMPARE(window.viewOptions()->colorMode(), ColorMode::ChangesVsFp32);
+    const ViewCamera camera = window.views()->camera(1);
+    for (int i = 0; i < 3; ++i)
+      QVERIFY(std::abs(camera.position[i] - savedCamera.position[i]) < 1e-6);
+
+    // A file that is not a session changes nothing and says why.
+    QString message;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        message = box->text();
+        box->accept();
+      }
+    });
+    closer.start(50);
+    QVERIFY(!window.openSession(test::fixture(QStringLiteral("salsanext_script.json"))));
+    QVERIFY2(message.contains(QStringLiteral("not a QuantLens session")), qPrintable(message));
+    QCOMPARE(window.currentScan()->scanIndex, std::size_t{2});
   }
 
   void keyNShowsTheNextScan()
