@@ -29,7 +29,7 @@ Overrides shippedRecipe(const std::string& name)
   const auto embedded = embeddedResourceNames();
   if (std::find(embedded.begin(), embedded.end(), resource) != embedded.end())
     return OverridesFile::fromJson(embeddedResource(resource), resource);
-  const auto file = std::filesystem::path(__FILE__).parent_path() / "../../resources" / resource;
+  const auto file = std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources" / resource;
   return OverridesFile::fromJson(fileio::readText(file), file.string());
 }
 

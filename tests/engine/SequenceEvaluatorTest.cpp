@@ -20,10 +20,9 @@ using namespace quantlens;
 namespace {
 
 // The committed demo model (a small SalsaNext, 64×512 input) with its sidecar.
-// Found from this file's path: the engine tests get no source-dir definition.
 std::filesystem::path demoModel()
 {
-  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "resources/demo/salsanext_demo.pt";
+  return std::filesystem::path(QUANTLENS_SOURCE_DIR) / "resources/demo/salsanext_demo.pt";
 }
 
 struct HandScan
