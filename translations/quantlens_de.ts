@@ -181,7 +181,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+405"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+414"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
@@ -217,18 +217,20 @@
         <location line="+10"/>
         <location line="+35"/>
         <location line="+14"/>
-        <location line="+79"/>
+        <location line="+90"/>
+        <location line="+42"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-679"/>
+        <location line="-732"/>
         <location line="+544"/>
+        <location line="+149"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-621"/>
         <source>Open TorchScript Model</source>
         <translation>TorchScript-Modell öffnen</translation>
     </message>
@@ -385,7 +387,69 @@
         <translation>Änderungen aus der Sitzung</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
+        <source>scan %1</source>
+        <translation>Scan %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QuantLens report: %1</source>
+        <translation>QuantLens-Bericht: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was inspected</source>
+        <translation>Was untersucht wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model %1; sequence %2; Custom: %3.</source>
+        <translation>Modell %1; Sequenz %2; Custom: %3.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3D views</source>
+        <translation>3D-Ansichten</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan metrics</source>
+        <translation>Scan-Metriken</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per-class IoU</source>
+        <translation>IoU pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-layer sensitivity</source>
+        <translation>Sensitivität pro Schicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantizer histogram</source>
+        <translation>Quantisierer-Histogramm</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Write Report</source>
+        <translation>Bericht schreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save Session</source>
         <translation>Sitzung speichern</translation>
     </message>
@@ -473,6 +537,26 @@
         <location line="+1"/>
         <source>Quantize one layer at a time and rank the layers by the damage they do</source>
         <translation>Jeweils eine Schicht quantisieren und die Schichten nach dem Schaden ordnen, den sie anrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-Layer Sensitivity, &amp;All but One Layer (W4A8, This Scan)</source>
+        <translation>Sensitivität pro Schicht, alle &amp;bis auf eine Schicht (W4A8, dieser Scan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantize everything but one layer and rank the layers by what keeping them in FP32 recovers</source>
+        <translation>Alles bis auf eine Schicht quantisieren und die Schichten danach ordnen, wie viel es bringt, sie in FP32 zu lassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write &amp;Report…</source>
+        <translation>Be&amp;richt schreiben…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One HTML file with the views, the scan&apos;s metrics and the charts</source>
+        <translation>Eine HTML-Datei mit den Ansichten, den Metriken des Scans und den Diagrammen</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -181,7 +181,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+405"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+414"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,18 +217,20 @@
         <location line="+10"/>
         <location line="+35"/>
         <location line="+14"/>
-        <location line="+79"/>
+        <location line="+90"/>
+        <location line="+42"/>
         <source>QuantLens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-679"/>
+        <location line="-732"/>
         <location line="+544"/>
+        <location line="+149"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-472"/>
+        <location line="-621"/>
         <source>Open TorchScript Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,7 +387,69 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
+        <source>scan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QuantLens report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model %1; sequence %2; Custom: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3D views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scan metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Per-class IoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-layer sensitivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantizer histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Write Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,6 +536,26 @@
     <message>
         <location line="+1"/>
         <source>Quantize one layer at a time and rank the layers by the damage they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per-Layer Sensitivity, &amp;All but One Layer (W4A8, This Scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantize everything but one layer and rank the layers by what keeping them in FP32 recovers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One HTML file with the views, the scan&apos;s metrics and the charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,6 +4,7 @@
 #include "ClassIouChart.h"
 #include "ClassLegend.h"
 #include "EngineController.h"
+#include "HtmlReport.h"
 #include "PointInfoPanel.h"
 #include "QuantizerEditor.h"
 #include "QuantizerHistogramChart.h"
@@ -42,6 +43,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
 #include <QItemSelectionModel>
@@ -148,7 +150,12 @@ void MainWindow::createActions()
 
   sensitivityAction_ = new QAction(this);
   sensitivityAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-  connect(sensitivityAction_, &QAction::triggered, this, &MainWindow::analyzeSensitivity);
+  connect(sensitivityAction_, &QAction::triggered, this, [this] { analyzeSensitivity(false); });
+  sensitivityAllButAction_ = new QAction(this);
+  connect(sensitivityAllButAction_, &QAction::triggered, this, [this] { analyzeSensitivity(true); });
+  reportAction_ = new QAction(this);
+  reportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+  connect(reportAction_, &QAction::triggered, this, &MainWindow::chooseReportFile);
   evaluateAction_ = new QAction(this);
   evaluateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   connect(evaluateAction_, &QAction::triggered, this, &MainWindow::evaluateSequence);
@@ -206,6 +213,7 @@ void MainWindow::createMenus()
   fileMenu_->addSeparator();
   fileMenu_->addAction(exportEncodingsAction_);
   fileMenu_->addAction(saveOverridesAction_);
+  fileMenu_->addAction(reportAction_);
   fileMenu_->addSeparator();
   fileMenu_->addAction(quitAction_);
 
@@ -232,6 +240,7 @@ void MainWindow::createMenus()
 
   analysisMenu_ = menuBar()->addMenu(QString());
   analysisMenu_->addAction(sensitivityAction_);
+  analysisMenu_->addAction(sensitivityAllButAction_);
   analysisMenu_->addAction(evaluateAction_);
 
   helpMenu_ = menuBar()->addMenu(QString());
@@ -747,13 +756,13 @@ void MainWindow::applyEditorSettings()
                                .arg(QString::fromStdString(editor_->preset().toString())));
 }
 
-void MainWindow::analyzeSensitivity()
+void MainWindow::analyzeSensitivity(bool allButOneLayer)
 {
   if (modelFile_.isEmpty() || !currentScan_) {
     QMessageBox::information(this, tr("QuantLens"), tr("Open a model and a sequence first."));
     return;
   }
-  engine_->computeSensitivity(2, false, {static_cast<int>(currentScan_->scanIndex)});
+  engine_->computeSensitivity(2, allButOneLayer, {static_cast<int>(currentScan_->scanIndex)});
 }
 
 void MainWindow::onSensitivityReady(const SensitivityResultPtr& result)
@@ -971,6 +980,59 @@ void MainWindow::applyPendingSessionCamera()
   views_->update();
 }
 
+bool MainWindow::writeReport(const QString& file)
+{
+  QStringList subject;
+  if (!modelFile_.isEmpty())
+    subject << QFileInfo(modelFile_).fileName();
+  if (currentScan_)
+    subject << tr("scan %1").arg(QString::fromStdString(currentScan_->scanId));
+  HtmlReport report(tr("QuantLens report: %1").arg(subject.join(QStringLiteral(", "))));
+  report.addParagraph(tr("What was inspected"),
+                      tr("Model %1; sequence %2; Custom: %3.")
+                        .arg(modelFile_.isEmpty() ? tr("none") : QDir::toNativeSeparators(modelFile_),
+                             sequenceDirectory_.isEmpty() ? tr("none") : QDir::toNativeSeparators(sequenceDirectory_),
+                             customDescription_.isEmpty() ? tr("none") : customDescription_));
+  report.addImage(tr("3D views"), currentScan_ ? views_->grabImage() : QImage());
+  QStringList header;
+  for (int c = 0; c < metricsTable_->columnCount(); ++c)
+    header << metricsTable_->horizontalHeaderItem(c)->text();
+  std::vector<QStringList> rows;
+  for (int r = 0; r < metricsTable_->rowCount(); ++r) {
+    QStringList row;
+    for (int c = 0; c < metricsTable_->columnCount(); ++c)
+      row << metricsTable_->cellText(r, c);
+    rows.push_back(row);
+  }
+  report.addTable(tr("Scan metrics"), header, rows);
+  // Charts render through their own PNG export, whatever size their docks have now.
+  QTemporaryDir scratch;
+  const auto chartImage = [&scratch](auto* chart, const QString& name) {
+    const QString png = scratch.filePath(name + QStringLiteral(".png"));
+    return scratch.isValid() && chart->exportTo(png) ? QImage(png) : QImage();
+  };
+  report.addImage(tr("Per-class IoU"), chartImage(iouChart_, QStringLiteral("iou")));
+  report.addImage(tr("Per-layer sensitivity"),
+                  sensitivityChart_->barCount() > 0 ? chartImage(sensitivityChart_, QStringLiteral("sensitivity"))
+                                                    : QImage());
+  report.addImage(tr("Quantizer histogram"), chartImage(histogramChart_, QStringLiteral("histogram")));
+  QString error;
+  if (!report.save(file, &error)) {
+    QMessageBox::warning(this, tr("QuantLens"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
+  return true;
+}
+
+void MainWindow::chooseReportFile()
+{
+  const QString file = QFileDialog::getSaveFileName(
+    this, tr("Write Report"), QDir::homePath() + QStringLiteral("/quantlens-report.html"), tr("HTML (*.html)"));
+  if (!file.isEmpty())
+    writeReport(file);
+}
+
 void MainWindow::chooseSessionToSave()
 {
   const QString file = QFileDialog::getSaveFileName(
@@ -1063,6 +1125,11 @@ void MainWindow::retranslateUi()
   analysisMenu_->setTitle(tr("&Analysis"));
   sensitivityAction_->setText(tr("Per-Layer &Sensitivity (W4A8, This Scan)"));
   sensitivityAction_->setStatusTip(tr("Quantize one layer at a time and rank the layers by the damage they do"));
+  sensitivityAllButAction_->setText(tr("Per-Layer Sensitivity, &All but One Layer (W4A8, This Scan)"));
+  sensitivityAllButAction_->setStatusTip(
+    tr("Quantize everything but one layer and rank the layers by what keeping them in FP32 recovers"));
+  reportAction_->setText(tr("Write &Report…"));
+  reportAction_->setStatusTip(tr("One HTML file with the views, the scan's metrics and the charts"));
   evaluateAction_->setText(tr("&Evaluate Sequence"));
   evaluateAction_->setStatusTip(tr("Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator"));
   exportEncodingsAction_->setText(tr("E&xport Encodings…"));

@@ -79,8 +79,11 @@ public:
   bool saveSession(const QString& file);
   /// Opens a .qlens session: model, sequence and scan, the edits, the view.
   bool openSession(const QString& file);
-  /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when done).
-  void analyzeSensitivity();
+  /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when
+  /// done): each layer alone quantized, or everything but that layer.
+  void analyzeSensitivity(bool allButOneLayer = false);
+  /// One HTML file with the views, the scan's metrics and every chart.
+  bool writeReport(const QString& file);
   /// Evaluates every variant over the whole sequence (evaluationShown when done).
   void evaluateSequence();
   /// Writes the encodings of Custom (or W4A8 without it) to `file` as AIMET
@@ -148,6 +151,7 @@ private:
   void chooseEncodingsExport();
   void chooseOverridesFile();
   void chooseSessionToSave();
+  void chooseReportFile();
   void chooseSessionToOpen();
   void applyPendingSessionEdits();
   void applyPendingSessionCamera();
@@ -190,6 +194,8 @@ private:
   QMenu* editMenu_ = nullptr;
   QMenu* analysisMenu_ = nullptr;
   QAction* sensitivityAction_ = nullptr;
+  QAction* sensitivityAllButAction_ = nullptr;
+  QAction* reportAction_ = nullptr;
   QAction* evaluateAction_ = nullptr;
   QAction* exportEncodingsAction_ = nullptr;
   QAction* saveOverridesAction_ = nullptr;

@@ -18,6 +18,7 @@
 #include "quant/OverridesFile.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -142,6 +143,24 @@ private slots:
     QVERIFY(evaluation.wait(180000));
     QCOMPARE(window.iouChart()->variantCount(), 3);
     QVERIFY(window.iouChart()->legendTexts().first().startsWith(QStringLiteral("FP32 (mIoU")));
+
+    // The report is one self-contained HTML file: views, metrics and charts as embedded PNGs.
+    const QString report = test::freshFolder(QStringLiteral("report")) + QStringLiteral("/report.html");
+    QVERIFY(window.writeReport(report));
+    QFile html(report);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(html.readAll());
+    QVERIFY(text.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    QVERIFY(text.contains(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(text.contains(QStringLiteral("<td>W4A8</td>")));
+    QVERIFY2(text.count(QStringLiteral("src=\"data:image/png;base64,")) >= 4,
+             "views, per-class IoU, sensitivity and histogram as images");
+
+    // The other AIMET mode: everything quantized but one layer.
+    sensitivity.clear();
+    window.analyzeSensitivity(true);
+    QVERIFY(sensitivity.wait(180000));
+    QVERIFY(window.sensitivityChart()->title().contains(QStringLiteral("but"), Qt::CaseInsensitive));
   }
 
   void theDemoOpensItsModelAndSegments()
