@@ -2,6 +2,8 @@
 
 #include "core/EngineError.h"
 
+#include <algorithm>
+
 namespace quantlens::jsonparsing {
 
 nlohmann::json parse(std::string_view text, const std::string& source)
@@ -19,6 +21,32 @@ nlohmann::json parse(std::string_view text, const std::string& source)
 void fail(const std::string& source, const std::string& path, const std::string& problem)
 {
   throw EngineError(source + ": " + (path.empty() ? "" : path + ": ") + problem);
+}
+
+std::string join(const std::string& path, const std::string& key)
+{
+  return path.empty() ? key : path + "." + key;
+}
+
+void checkKeys(const nlohmann::json& object, const std::string& source, const std::string& path,
+               std::initializer_list<const char*> allowed)
+{
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
+    if (std::none_of(allowed.begin(), allowed.end(), [&key](const char* name) { return key == name; })) {
+      std::string list;
+      for (const char* name : allowed)
+        list += (list.empty() ? "" : ", ") + std::string(name);
+      fail(source, join(path, key), "unknown key (expected one of: " + list + ")");
+    }
+  }
+}
+
+bool boolean(const nlohmann::json& value, const std::string& source, const std::string& path)
+{
+  if (!value.is_boolean())
+    fail(source, path, "expected true or false, got " + value.dump());
+  return value.get<bool>();
 }
 
 } // namespace quantlens::jsonparsing

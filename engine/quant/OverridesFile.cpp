@@ -75,15 +75,7 @@ private:
 
   void checkKeys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const
   {
-    for (const auto& item : object.items()) {
-      const std::string& key = item.key();
-      if (std::none_of(allowed.begin(), allowed.end(), [&key](const char* name) { return key == name; })) {
-        std::string list;
-        for (const char* name : allowed)
-          list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(path.empty() ? key : path + "." + key, "unknown key (expected one of: " + list + ")");
-      }
-    }
+    jsonparsing::checkKeys(object, source_, path, allowed);
   }
 
   QuantPreset preset(const Json& value) const
@@ -122,9 +114,7 @@ private:
 
   bool boolean(const Json& value, const std::string& path) const
   {
-    if (!value.is_boolean())
-      fail(path, "expected true or false, got " + value.dump());
-    return value.get<bool>();
+    return jsonparsing::boolean(value, source_, path);
   }
 
   int bitwidth(const Json& value, const std::string& path) const

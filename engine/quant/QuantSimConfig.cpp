@@ -59,11 +59,6 @@ private:
     jsonparsing::fail(source_, path, problem);
   }
 
-  static std::string join(const std::string& path, const std::string& key)
-  {
-    return path.empty() ? key : path + "." + key;
-  }
-
   Json parseJson(std::string_view text) const { return jsonparsing::parse(text, source_); }
 
   void expectObject(const Json& value, const std::string& path) const
@@ -74,16 +69,7 @@ private:
 
   void checkKeys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const
   {
-    for (const auto& [key, value] : object.items()) {
-      const bool known =
-        std::any_of(allowed.begin(), allowed.end(), [&key = key](const char* name) { return key == name; });
-      if (!known) {
-        std::string list;
-        for (const char* name : allowed)
-          list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(join(path, key), "unknown key (expected one of: " + list + ")");
-      }
-    }
+    jsonparsing::checkKeys(object, source_, path, allowed);
   }
 
   bool flag(const Json& value, const std::string& path) const
@@ -99,7 +85,7 @@ private:
   {
     if (!object.contains(key))
       return std::nullopt;
-    return flag(object.at(key), join(path, key));
+    return flag(object.at(key), jsonparsing::join(path, key));
   }
 
   QuantSimConfig::Defaults defaults(const Json& section, const std::string& path) const
@@ -119,23 +105,23 @@ private:
         fail(path, std::string("missing required key '") + key + "'");
     QuantSimConfig::Defaults result;
     const Json& ops = section.at("ops");
-    const std::string opsPath = join(path, "ops");
+    const std::string opsPath = jsonparsing::join(path, "ops");
     expectObject(ops, opsPath);
     checkKeys(ops, opsPath, { "is_input_quantized", "is_output_quantized", "is_symmetric" });
     result.inputQuantized = optionalFlag(ops, "is_input_quantized", opsPath);
     result.outputQuantized = optionalFlag(ops, "is_output_quantized", opsPath);
     result.activationSymmetric = optionalFlag(ops, "is_symmetric", opsPath);
-    result.params = paramRule(section.at("params"), join(path, "params"));
+    result.params = paramRule(section.at("params"), jsonparsing::join(path, "params"));
     result.strictSymmetric = optionalFlag(section, "strict_symmetric", path);
     result.unsignedSymmetric = optionalFlag(section, "unsigned_symmetric", path);
     result.perChannel = optionalFlag(section, "per_channel_quantization", path);
     if (section.contains("supported_kernels"))
       result.supportedKernels =
-        supportedKernels(section.at("supported_kernels"), join(path, "supported_kernels"), true);
+        supportedKernels(section.at("supported_kernels"), jsonparsing::join(path, "supported_kernels"), true);
     if (section.contains("hw_version")) {
       const Json& version = section.at("hw_version");
       if (!version.is_string())
-        fail(join(path, "hw_version"), "expected a string, got " + version.dump());
+        fail(jsonparsing::join(path, "hw_version"), "expected a string, got " + version.dump());
       result.hwVersion = version.get<std::string>();
     }
     return result;
@@ -153,7 +139,7 @@ private:
     expectObject(section, path);
     std::map<std::string, QuantSimConfig::ParamRule> rules;
     for (const auto& [name, entry] : section.items())
-      rules[name] = paramRule(entry, join(path, name));
+      rules[name] = paramRule(entry, jsonparsing::join(path, name));
     return rules;
   }
 
@@ -162,7 +148,7 @@ private:
     expectObject(section, path);
     std::map<std::string, QuantSimConfig::OpTypeRule> rules;
     for (const auto& [name, entry] : section.items())
-      rules[name] = opTypeRule(entry, join(path, name));
+      rules[name] = opTypeRule(entry, jsonparsing::join(path, name));
     return rules;
   }
 
@@ -184,12 +170,12 @@ private:
     rule.activationSymmetric = optionalFlag(entry, "is_symmetric", path);
     rule.perChannel = optionalFlag(entry, "per_channel_quantization", path);
     if (entry.contains("params"))
-      rule.params = paramRules(entry.at("params"), join(path, "params"));
+      rule.params = paramRules(entry.at("params"), jsonparsing::join(path, "params"));
     if (entry.contains("supported_kernels"))
-      rule.supportedKernels = supportedKernels(entry.at("supported_kernels"), join(path, "supported_kernels"), false);
+      rule.supportedKernels = supportedKernels(entry.at("supported_kernels"), jsonparsing::join(path, "supported_kernels"), false);
     if (entry.contains("encoding_constraints"))
       rule.encodingConstraints =
-        encodingConstraints(entry.at("encoding_constraints"), join(path, "encoding_constraints"));
+        encodingConstraints(entry.at("encoding_constraints"), jsonparsing::join(path, "encoding_constraints"));
     return rule;
   }
 
@@ -202,7 +188,7 @@ private:
       if (!entry.contains(key))
         fail(path, std::string("missing required key '") + key + "'");
       if (!entry.at(key).is_number())
-        fail(join(path, key), "expected a number, got " + entry.at(key).dump());
+        fail(jsonparsing::join(path, key), "expected a number, got " + entry.at(key).dump());
     }
     constraints.min = entry.at("min").get<double>();
     constraints.max = entry.at("max").get<double>();
@@ -228,9 +214,9 @@ private:
         fail(entryPath, "missing required key 'param'");
       QuantSimConfig::SupportedKernel kernel;
       std::tie(kernel.activationBitwidth, kernel.activationDtype) =
-        kernelSide(entry.at("activation"), join(entryPath, "activation"));
+        kernelSide(entry.at("activation"), jsonparsing::join(entryPath, "activation"));
       if (entry.contains("param")) {
-        const auto [bitwidth, dtype] = kernelSide(entry.at("param"), join(entryPath, "param"));
+        const auto [bitwidth, dtype] = kernelSide(entry.at("param"), jsonparsing::join(entryPath, "param"));
         kernel.paramBitwidth = bitwidth;
         kernel.paramDtype = dtype;
       }
@@ -247,10 +233,10 @@ private:
       fail(path, "needs 'bitwidth' and 'dtype'");
     const Json& bitwidth = entry.at("bitwidth");
     if (!bitwidth.is_number_integer() || (bitwidth != 4 && bitwidth != 8 && bitwidth != 16 && bitwidth != 32))
-      fail(join(path, "bitwidth"), "expected 4, 8, 16 or 32, got " + bitwidth.dump());
+      fail(jsonparsing::join(path, "bitwidth"), "expected 4, 8, 16 or 32, got " + bitwidth.dump());
     const Json& dtype = entry.at("dtype");
     if (dtype != "int" && dtype != "float")
-      fail(join(path, "dtype"), "expected \"int\" or \"float\", got " + dtype.dump());
+      fail(jsonparsing::join(path, "dtype"), "expected \"int\" or \"float\", got " + dtype.dump());
     return { bitwidth.get<int>(), dtype == "int" ? QuantDtype::Int : QuantDtype::Float };
   }
 
@@ -267,7 +253,7 @@ private:
       if (!entry.contains("op_list"))
         fail(entryPath, "missing required key 'op_list'");
       const Json& ops = entry.at("op_list");
-      const std::string opsPath = join(entryPath, "op_list");
+      const std::string opsPath = jsonparsing::join(entryPath, "op_list");
       if (!ops.is_array() || ops.size() < 2)
         fail(opsPath, "expected a list of at least two op type names, got " + ops.dump());
       std::vector<std::string> group;

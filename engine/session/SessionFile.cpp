@@ -95,21 +95,13 @@ private:
 
   void checkKeys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const
   {
-    for (const auto& item : object.items()) {
-      const std::string& key = item.key();
-      if (std::none_of(allowed.begin(), allowed.end(), [&key](const char* name) { return key == name; })) {
-        std::string list;
-        for (const char* name : allowed)
-          list += (list.empty() ? "" : ", ") + std::string(name);
-        fail(path.empty() ? key : path + "." + key, "unknown key (expected one of: " + list + ")");
-      }
-    }
+    jsonparsing::checkKeys(object, source_, path, allowed);
   }
 
   const Json& required(const Json& object, const std::string& key, const std::string& path = {}) const
   {
     if (!object.contains(key))
-      fail(path.empty() ? key : path + "." + key, "missing");
+      fail(jsonparsing::join(path, key), "missing");
     return object.at(key);
   }
 
@@ -157,9 +149,7 @@ private:
 
   bool boolean(const Json& value, const std::string& field) const
   {
-    if (!value.is_boolean())
-      fail(field, "expected true or false, got " + value.dump());
-    return value.get<bool>();
+    return jsonparsing::boolean(value, source_, field);
   }
 
   int integer(const Json& value, const std::string& field) const
