@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <random>
 
 using namespace quantlens;
 using quantlens::test::fixture;
@@ -51,13 +50,7 @@ TEST(QuantizerStatistics, SqnrMatchesAHandComputedValue)
 TEST(QuantizerStatistics, ReportShowsEightBitsBeatFourBits)
 {
   QuantSim sim(fixture("conv_bn_relu.pt"));
-  std::mt19937 random(3);
-  std::normal_distribution<float> normal;
-  FloatTensor input{{1, 5, 8, 16}, {}};
-  input.values.resize(5 * 8 * 16);
-  for (auto& value : input.values)
-    value = normal(random);
-  sim.calibrate(input);
+  sim.calibrate(test::randomTensor({1, 5, 8, 16}, 3));
   const auto w8a8 = sim.presetSettings({QuantPreset::Kind::W8A8});
   const auto w4a8 = sim.presetSettings({QuantPreset::Kind::W4A8});
   const auto eight = QuantizerStatistics::report(sim, w8a8, sim.computeEncodings(w8a8, QuantScheme{}));
@@ -127,13 +120,7 @@ TEST(QuantizerStatistics, CoarseHistogramWidensToTheEncodingRange)
 TEST(QuantizerStatistics, ReportCarriesEachQuantizersDistribution)
 {
   QuantSim sim(fixture("conv_bn_relu.pt"));
-  std::mt19937 random(5);
-  std::normal_distribution<float> normal;
-  FloatTensor input{{1, 5, 8, 16}, {}};
-  input.values.resize(5 * 8 * 16);
-  for (auto& value : input.values)
-    value = normal(random);
-  sim.calibrate(input);
+  sim.calibrate(test::randomTensor({1, 5, 8, 16}, 5));
   const auto settings = sim.presetSettings({QuantPreset::Kind::W8A8});
   const auto reports = QuantizerStatistics::report(sim, settings, sim.computeEncodings(settings, QuantScheme{}));
   const auto weight = static_cast<std::size_t>(sim.findQuantizer("conv.weight"));
