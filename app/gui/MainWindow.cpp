@@ -69,6 +69,19 @@ QColor qColor(const RgbColor& color)
 {
   return QColor(color[0], color[1], color[2]);
 }
+
+/// Brings the dock holding `widget` to the front of its tab group.
+void raiseDockOf(QWidget* widget)
+{
+  if (auto* dock = qobject_cast<QDockWidget*>(widget->parentWidget()))
+    dock->raise();
+}
+
+/// A variant's per-class IoU as the chart draws it (mIoU over the classes present).
+VariantIou variantIou(const std::string& name, const SegmentationMetrics& metrics)
+{
+  return {QString::fromStdString(name), metrics.iou, metrics.present, metrics.miouPresent};
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -99,13 +112,12 @@ MainWindow::MainWindow(QWidget* parent)
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
   std::vector<QColor> colors;
-  QStringList names;
   for (int c = 0; c < labels_->classCount(); ++c) {
     colors.push_back(qColor(labels_->classColor(c)));
-    names << QString::fromStdString(labels_->className(c));
+    classNames_ << QString::fromStdString(labels_->className(c));
   }
-  legend_->setClasses(colors, names);
-  rangeImage_->setClassPalette(colors, names);
+  legend_->setClasses(colors, classNames_);
+  rangeImage_->setClassPalette(colors, classNames_);
 
   createActions();
   createMenus();
@@ -358,8 +370,7 @@ void MainWindow::connectViews()
           &MainWindow::onQuantizerSelected);
   connect(sensitivityChart_, &SensitivityChart::layerClicked, this, [this](const QString& module) {
     editor_->selectModule(module);
-    if (auto* dock = qobject_cast<QDockWidget*>(editor_->parentWidget()))
-      dock->raise();
+    raiseDockOf(editor_);
   });
 }
 
@@ -772,8 +783,7 @@ void MainWindow::onSensitivityReady(const SensitivityResultPtr& result)
   for (const auto& layer : result->layers)
     byModule[layer.module] = layer.sensitivity;
   editor_->setSensitivity(std::move(byModule));
-  if (auto* dock = qobject_cast<QDockWidget*>(sensitivityChart_->parentWidget()))
-    dock->raise();
+  raiseDockOf(sensitivityChart_);
   emit sensitivityShown();
 }
 
@@ -793,15 +803,10 @@ void MainWindow::onEvaluationReady(const EvaluationResultsPtr& results)
 {
   std::vector<VariantIou> variants;
   for (const auto& evaluation : *results)
-    variants.push_back({QString::fromStdString(evaluation.name), evaluation.metrics.iou, evaluation.metrics.present,
-                        evaluation.metrics.miouPresent});
-  QStringList names;
-  for (int c = 0; c < labels_->classCount(); ++c)
-    names << QString::fromStdString(labels_->className(c));
-  iouChart_->setData(names, variants);
+    variants.push_back(variantIou(evaluation.name, evaluation.metrics));
+  iouChart_->setData(classNames_, variants);
   iouChart_->setScope(IouScope::Accumulated, results->empty() ? 0 : static_cast<int>(results->front().perScan.size()));
-  if (auto* dock = qobject_cast<QDockWidget*>(iouChart_->parentWidget()))
-    dock->raise();
+  raiseDockOf(iouChart_);
   emit evaluationShown();
 }
 
@@ -810,13 +815,9 @@ void MainWindow::showScanIou()
   std::vector<VariantIou> variants;
   for (const auto& variant : currentScan_->variants) {
     if (variant.metrics)
-      variants.push_back({QString::fromStdString(variant.name), variant.metrics->iou, variant.metrics->present,
-                          variant.metrics->miouPresent});
+      variants.push_back(variantIou(variant.name, *variant.metrics));
   }
-  QStringList names;
-  for (int c = 0; c < labels_->classCount(); ++c)
-    names << QString::fromStdString(labels_->className(c));
-  iouChart_->setData(names, variants);
+  iouChart_->setData(classNames_, variants);
   iouChart_->setScope(IouScope::Scan);
 }
 

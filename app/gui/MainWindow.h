@@ -183,6 +183,7 @@ private:
   QuantizerHistogramChart* histogramChart_;
   QTimer* editorDebounce_;
   std::unique_ptr<LabelMap> labels_;
+  QStringList classNames_; ///< by training class id, from labels_
   QList<QDockWidget*> docks_;
 
   QToolBar* fileToolBar_ = nullptr;
