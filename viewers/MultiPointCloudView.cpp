@@ -31,7 +31,6 @@ namespace quantlens {
 
 namespace {
 
-constexpr std::size_t kFloatsPerPoint = 4; // x, y, z, remission
 // A press and release closer than this (widget pixels, Manhattan) is a click.
 constexpr int kClickSlop = 3;
 // How far from a click a point may land and still be picked, device pixels.
@@ -160,21 +159,13 @@ int MultiPointCloudView::viewAt(const QPoint& position) const
 void MultiPointCloudView::setPoints(const float* xyzr, std::size_t count)
 {
   const auto n = static_cast<vtkIdType>(count);
-  d->points->SetNumberOfPoints(n);
-  auto* xyz = static_cast<float*>(d->points->GetVoidPointer(0));
-  for (std::size_t i = 0; i < count; ++i)
-  {
-    std::copy_n(xyzr + i * kFloatsPerPoint, 3, xyz + i * 3);
-  }
-  d->points->Modified();
+  copyPositions(xyzr, count, d->points);
   if (count > 0)
   {
     d->points->GetBounds(d->bounds.data());
   }
 
-  std::vector<vtkIdType> all(count);
-  std::iota(all.begin(), all.end(), vtkIdType{ 0 });
-  d->allVertices = vertexCells(all);
+  d->allVertices = allVertexCells(count);
   for (auto& s : d->viewports)
   {
     s->colors->SetNumberOfTuples(n);

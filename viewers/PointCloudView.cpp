@@ -1,10 +1,11 @@
 #include "viewers/PointCloudView.h"
 
+#include "viewers/PointCloudViewport.h"
+#include "viewers/StandardView.h"
+
 #include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkCellArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkIdTypeArray.h>
 #include <vtkNew.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -15,28 +16,10 @@
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 
 namespace quantlens {
-
-namespace {
-
-constexpr std::size_t kFloatsPerPoint = 4; // x, y, z, remission
-
-// Behind and above the sensor, looking ahead along +x: what a driver sees.
-ViewCamera driverCamera()
-{
-  ViewCamera camera;
-  camera.position = { -12.0, 0.0, 7.0 };
-  camera.focalPoint = { 12.0, 0.0, 0.0 };
-  camera.viewUp = { 0.0, 0.0, 1.0 };
-  camera.viewAngle = 50.0;
-  return camera;
-}
-
-} // namespace
 
 class PointCloudView::Private
 {
@@ -55,34 +38,15 @@ public:
 
 PointCloudView::Private::Private()
 {
-  colors->SetName("colors");
-  colors->SetNumberOfComponents(3);
   cloud->SetPoints(vtkNew<vtkPoints>());
-  cloud->SetVerts(vtkNew<vtkCellArray>());
-  cloud->GetPointData()->SetScalars(colors);
-
-  mapper->SetInputData(cloud);
-  mapper->SetScalarModeToUsePointData();
-  // The bytes are the colors: no lookup table.
-  mapper->SetColorModeToDirectScalars();
-  mapper->ScalarVisibilityOn();
-
-  actor->SetMapper(mapper);
-  // Unlit, so a pixel shows exactly the color it was given.
-  actor->GetProperty()->LightingOff();
-  actor->GetProperty()->SetPointSize(2.0F);
+  connectColoredPoints(cloud, colors, mapper, actor);
   renderer->AddActor(actor);
   renderer->SetBackground(0.0, 0.0, 0.0);
 }
 
 ViewCamera PointCloudView::Private::readCamera() const
 {
-  ViewCamera result;
-  camera()->GetPosition(result.position.data());
-  camera()->GetFocalPoint(result.focalPoint.data());
-  camera()->GetViewUp(result.viewUp.data());
-  result.viewAngle = camera()->GetViewAngle();
-  return result;
+  return quantlens::readCamera(camera());
 }
 
 PointCloudView::PointCloudView(QWidget* parent)
@@ -90,7 +54,7 @@ PointCloudView::PointCloudView(QWidget* parent)
   , d(std::make_unique<Private>())
 {
   renderWindow()->AddRenderer(d->renderer);
-  setCamera(driverCamera());
+  setCamera(standardCamera(StandardView::Driver));
 }
 
 PointCloudView::~PointCloudView() = default;
@@ -99,30 +63,14 @@ void PointCloudView::setPoints(const float* xyzr, std::size_t count)
 {
   const auto n = static_cast<vtkIdType>(count);
   vtkNew<vtkPoints> points;
-  points->SetDataTypeToFloat();
-  points->SetNumberOfPoints(n);
-  auto* xyz = static_cast<float*>(points->GetVoidPointer(0));
-  for (std::size_t i = 0; i < count; ++i)
-  {
-    std::copy_n(xyzr + i * kFloatsPerPoint, 3, xyz + i * 3);
-  }
-
-  // One vertex cell per point, built in bulk: offsets 0..n, connectivity 0..n-1.
-  vtkNew<vtkIdTypeArray> offsets;
-  offsets->SetNumberOfValues(n + 1);
-  std::iota(offsets->GetPointer(0), offsets->GetPointer(0) + n + 1, vtkIdType{ 0 });
-  vtkNew<vtkIdTypeArray> connectivity;
-  connectivity->SetNumberOfValues(n);
-  std::iota(connectivity->GetPointer(0), connectivity->GetPointer(0) + n, vtkIdType{ 0 });
-  vtkNew<vtkCellArray> vertices;
-  vertices->SetData(offsets, connectivity);
+  copyPositions(xyzr, count, points);
 
   d->colors->SetNumberOfTuples(n);
   std::fill_n(d->colors->GetPointer(0), count * 3, std::uint8_t{ 255 });
   d->colors->Modified();
 
   d->cloud->SetPoints(points);
-  d->cloud->SetVerts(vertices);
+  d->cloud->SetVerts(allVertexCells(count));
   d->renderer->ResetCameraClippingRange();
   update();
 }
@@ -159,7 +107,7 @@ void PointCloudView::setBackground(const QColor& color)
 
 void PointCloudView::resetCamera()
 {
-  applyCamera(driverCamera());
+  applyCamera(standardCamera(StandardView::Driver));
   notifyCameraChange();
 }
 
@@ -176,11 +124,7 @@ void PointCloudView::setCamera(const ViewCamera& camera)
 
 void PointCloudView::applyCamera(const ViewCamera& camera)
 {
-  vtkCamera* target = d->camera();
-  target->SetPosition(camera.position.data());
-  target->SetFocalPoint(camera.focalPoint.data());
-  target->SetViewUp(camera.viewUp.data());
-  target->SetViewAngle(camera.viewAngle);
+  quantlens::applyCamera(d->camera(), camera);
   d->renderer->ResetCameraClippingRange();
   update();
 }

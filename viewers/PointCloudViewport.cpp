@@ -20,20 +20,8 @@ constexpr float kMarkerCoreSize = 9.0F;
 
 PointCloudViewport::PointCloudViewport(vtkPoints* points, vtkPolyData* marker)
 {
-  colors->SetName("colors");
-  colors->SetNumberOfComponents(3);
   cloud->SetPoints(points);
-  cloud->SetVerts(vtkNew<vtkCellArray>());
-  cloud->GetPointData()->SetScalars(colors);
-  mapper->SetInputData(cloud);
-  mapper->SetScalarModeToUsePointData();
-  // The bytes are the colors: no lookup table.
-  mapper->SetColorModeToDirectScalars();
-  mapper->ScalarVisibilityOn();
-  actor->SetMapper(mapper);
-  // Unlit, so a pixel shows exactly the color it was given.
-  actor->GetProperty()->LightingOff();
-  actor->GetProperty()->SetPointSize(2.0F);
+  connectColoredPoints(cloud, colors, mapper, actor);
   renderer->AddActor(actor);
 
   markerMapper->SetInputData(marker);
@@ -81,6 +69,43 @@ void applyCamera(vtkCamera* target, const ViewCamera& camera)
   target->SetFocalPoint(camera.focalPoint.data());
   target->SetViewUp(camera.viewUp.data());
   target->SetViewAngle(camera.viewAngle);
+}
+
+vtkSmartPointer<vtkCellArray> allVertexCells(std::size_t count)
+{
+  std::vector<vtkIdType> all(count);
+  std::iota(all.begin(), all.end(), vtkIdType{ 0 });
+  return vertexCells(all);
+}
+
+void copyPositions(const float* xyzr, std::size_t count, vtkPoints* points)
+{
+  constexpr std::size_t kFloatsPerPoint = 4; // x, y, z, remission
+  points->SetDataTypeToFloat();
+  points->SetNumberOfPoints(static_cast<vtkIdType>(count));
+  auto* xyz = static_cast<float*>(points->GetVoidPointer(0));
+  for (std::size_t i = 0; i < count; ++i)
+  {
+    std::copy_n(xyzr + i * kFloatsPerPoint, 3, xyz + i * 3);
+  }
+  points->Modified();
+}
+
+void connectColoredPoints(vtkPolyData* cloud, vtkUnsignedCharArray* colors, vtkPolyDataMapper* mapper, vtkActor* actor)
+{
+  colors->SetName("colors");
+  colors->SetNumberOfComponents(3);
+  cloud->SetVerts(vtkNew<vtkCellArray>());
+  cloud->GetPointData()->SetScalars(colors);
+  mapper->SetInputData(cloud);
+  mapper->SetScalarModeToUsePointData();
+  // The bytes are the colors: no lookup table.
+  mapper->SetColorModeToDirectScalars();
+  mapper->ScalarVisibilityOn();
+  actor->SetMapper(mapper);
+  // Unlit, so a pixel shows exactly the color it was given.
+  actor->GetProperty()->LightingOff();
+  actor->GetProperty()->SetPointSize(2.0F);
 }
 
 ViewCamera readCamera(vtkCamera* source)

@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to MultiPointCloudView: not part of the public viewers/ API, so
-// it may show VTK types.
+// Internal to viewers/ (MultiPointCloudView, PointCloudView): not part of the
+// public API, so it may show VTK types.
 
 #include "viewers/ViewCamera.h"
 
@@ -55,6 +55,13 @@ struct PointCloudViewport
 
 /// One vertex cell per given point index, built in bulk.
 vtkSmartPointer<vtkCellArray> vertexCells(const std::vector<vtkIdType>& indices);
+/// One vertex cell for each of points 0..count-1.
+vtkSmartPointer<vtkCellArray> allVertexCells(std::size_t count);
+/// Copies x, y, z of `count` x/y/z/remission points into `points` (float).
+void copyPositions(const float* xyzr, std::size_t count, vtkPoints* points);
+/// Wires cloud -> mapper -> actor so each point shows its own RGB byte color,
+/// unlit, at 2 px: the pipeline every point view uses.
+void connectColoredPoints(vtkPolyData* cloud, vtkUnsignedCharArray* colors, vtkPolyDataMapper* mapper, vtkActor* actor);
 
 void applyCamera(vtkCamera* target, const ViewCamera& camera);
 ViewCamera readCamera(vtkCamera* source);

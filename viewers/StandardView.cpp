@@ -21,7 +21,6 @@ ViewCamera standardCamera(StandardView view)
       camera.viewUp = { 0.0, 0.0, 1.0 };
       break;
     case StandardView::Driver:
-      // The same view as PointCloudView's default.
       camera.position = { -12.0, 0.0, 7.0 };
       camera.focalPoint = { 12.0, 0.0, 0.0 };
       camera.viewUp = { 0.0, 0.0, 1.0 };
