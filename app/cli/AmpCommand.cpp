@@ -64,23 +64,6 @@ std::vector<std::string> measureRanking(QuantSim& sim, QuantPreset preset, const
   return ranking;
 }
 
-/// mIoU over the classes present in the scans (short sequences lack many of
-/// the 19 classes, and those would count as 0 in the published mIoU).
-SettingsScore miouScore(QuantSim& sim, const ModelSidecar& sidecar, const SemanticKittiSequence& sequence,
-                        const LabelMap& labels, const std::vector<std::size_t>& scans, const QuantScheme& scheme)
-{
-  EvaluationOptions evaluation;
-  evaluation.scans = scans;
-  evaluation.calibrationScans = scans; // unused: the sim is already calibrated
-  evaluation.scheme = scheme;
-  return [&sim, &sidecar, &sequence, &labels, evaluation](const std::vector<QuantizerSettings>& settings) {
-    Feedback silent;
-    return SequenceEvaluator::evaluate(sim, sidecar, sequence, labels, {{"amp", settings}}, evaluation, silent)
-      .front()
-      .metrics.miouPresent;
-  };
-}
-
 std::string toText(const MixedPrecisionResult& result, const std::string& preset, const std::string& metric,
                    const MixedPrecisionOptions& options)
 {
@@ -258,7 +241,7 @@ int AmpCommand::run(const CommandLine& options)
   sensitivityPrinter.finish();
 
   const SettingsScore score =
-    sequence ? miouScore(sim, *model.sidecar, *sequence, labels,
+    sequence ? MixedPrecision::miouScore(sim, *model.sidecar, *sequence, labels,
                          ScanRange::parse(options.valueOr("scans", "0:"), sequence->scanCount()), arguments.scheme)
              : MixedPrecision::agreementScore(sim, arguments.scheme, inputs);
   ProgressPrinter ampPrinter("amp", options.flag("quiet"));

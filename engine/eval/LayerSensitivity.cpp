@@ -13,23 +13,6 @@ namespace quantlens {
 
 namespace {
 
-/// The settings of one analysis run: `layer` switched on (OnlyThisLayer) or off (AllButThisLayer).
-std::vector<QuantizerSettings> settingsFor(const std::vector<QuantizerSettings>& preset, const LayerGroup& layer,
-                                           SensitivityMode mode)
-{
-  std::vector<QuantizerSettings> settings = preset;
-  if (mode == SensitivityMode::OnlyThisLayer) {
-    for (auto& setting : settings)
-      setting.enabled = false;
-    for (const int id : layer.quantizerIds)
-      settings[static_cast<std::size_t>(id)].enabled = preset[static_cast<std::size_t>(id)].enabled;
-  } else {
-    for (const int id : layer.quantizerIds)
-      settings[static_cast<std::size_t>(id)].enabled = false;
-  }
-  return settings;
-}
-
 /// Scores of one variant, added up input by input.
 class VariantScore
 {
@@ -135,6 +118,23 @@ void scoreSharingPrefixes(QuantSim& sim, const SensitivityOptions& options, cons
 
 } // namespace
 
+std::vector<QuantizerSettings> LayerSensitivity::switchedSettings(const std::vector<QuantizerSettings>& preset,
+                                                                   const LayerGroup& layer,
+                                                                   SensitivityMode mode)
+{
+  std::vector<QuantizerSettings> settings = preset;
+  if (mode == SensitivityMode::OnlyThisLayer) {
+    for (auto& setting : settings)
+      setting.enabled = false;
+    for (const int id : layer.quantizerIds)
+      settings[static_cast<std::size_t>(id)].enabled = preset[static_cast<std::size_t>(id)].enabled;
+  } else {
+    for (const int id : layer.quantizerIds)
+      settings[static_cast<std::size_t>(id)].enabled = false;
+  }
+  return settings;
+}
+
 std::vector<LayerGroup> LayerSensitivity::layers(const QuantSim& sim, const std::vector<QuantizerSettings>& preset)
 {
   std::vector<LayerGroup> groups;
@@ -205,7 +205,7 @@ SensitivityResult LayerSensitivity::analyze(QuantSim& sim, const std::vector<Qua
       continue;
     groups.push_back(allGroups[i]);
     order.push_back(i);
-    variants.push_back(sim.prepare(settingsFor(preset, allGroups[i], options.mode), encodings));
+    variants.push_back(sim.prepare(LayerSensitivity::switchedSettings(preset, allGroups[i], options.mode), encodings));
   }
   std::vector<std::vector<std::uint8_t>> reference(inputs.size());
   VariantScore fp32Score(options, classCount);

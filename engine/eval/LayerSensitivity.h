@@ -38,6 +38,8 @@ struct LayerScore
   double sensitivity = 0.0; ///< higher = this layer matters more (see SensitivityResult)
   std::size_t order = 0;    ///< position in graph order: breaks ties, so shards merge to the same ranking
   double miou = 0.0;        ///< MeanIou metric only
+
+  bool operator==(const LayerScore&) const = default;
 };
 
 /// Per-layer sensitivity of a preset. With the Agreement metric:
@@ -58,6 +60,8 @@ struct SensitivityResult
   int shardIndex = 0;
   int shardCount = 1;
   std::vector<LayerScore> layers;
+
+  bool operator==(const SensitivityResult&) const = default;
 };
 
 struct SensitivityOptions
@@ -84,6 +88,11 @@ class LayerSensitivity
 public:
   /// Layers with at least one quantizer the preset enables, in graph order.
   static std::vector<LayerGroup> layers(const QuantSim& sim, const std::vector<QuantizerSettings>& preset);
+
+  /// The settings of one analysis run: `layer` alone quantized as in `preset`
+  /// (OnlyThisLayer), or everything of `preset` but `layer` (AllButThisLayer).
+  static std::vector<QuantizerSettings> switchedSettings(const std::vector<QuantizerSettings>& preset,
+                                                         const LayerGroup& layer, SensitivityMode mode);
 
   /// Runs the analysis on `inputs` (the sim must be calibrated). With
   /// shardCount n > 1 only layers whose index % n == shardIndex are computed,

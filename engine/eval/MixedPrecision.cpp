@@ -219,4 +219,24 @@ SettingsScore MixedPrecision::agreementScore(QuantSim& sim, const QuantScheme& s
   };
 }
 
+SettingsScore MixedPrecision::miouScore(QuantSim& sim, const ModelSidecar& sidecar, const SemanticKittiSequence& sequence,
+                                        const LabelMap& labels, const std::vector<std::size_t>& scans,
+                                        const QuantScheme& scheme)
+{
+  if (scans.empty())
+    throw EngineError("scoring mIoU needs at least one scan");
+  if (!sequence.hasLabels())
+    throw EngineError("'" + sequence.directory().string() + "' has no labels/ folder: the mIoU score needs them");
+  EvaluationOptions evaluation;
+  evaluation.scans = scans;
+  evaluation.calibrationScans = scans; // unused: the sim is already calibrated
+  evaluation.scheme = scheme;
+  return [&sim, &sidecar, &sequence, &labels, evaluation](const std::vector<QuantizerSettings>& settings) {
+    Feedback silent;
+    return SequenceEvaluator::evaluate(sim, sidecar, sequence, labels, {{"amp", settings}}, evaluation, silent)
+      .front()
+      .metrics.miouPresent;
+  };
+}
+
 } // namespace quantlens

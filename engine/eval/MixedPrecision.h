@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/Feedback.h"
+#include "data/LabelMap.h"
+#include "data/SemanticKittiSequence.h"
 #include "eval/BitOps.h"
+#include "model/ModelSidecar.h"
 #include "model/QuantSim.h"
 #include "quant/Overrides.h"
 
@@ -33,6 +36,8 @@ struct MixedPrecisionPoint
   double score = 0.0;
   double drop = 0.0;        ///< FP32 score − score
   bool pareto = false;      ///< no other point has fewer-or-equal BitOps and a higher-or-equal score
+
+  bool operator==(const MixedPrecisionPoint&) const = default;
 };
 
 struct MixedPrecisionResult
@@ -47,6 +52,8 @@ struct MixedPrecisionResult
 
   /// The Pareto-optimal points, in path order.
   std::vector<MixedPrecisionPoint> paretoFront() const;
+
+  bool operator==(const MixedPrecisionResult&) const = default;
 };
 
 /// Automatic mixed precision, greedy: start from a preset, promote the most
@@ -80,6 +87,14 @@ public:
   /// outputs are computed on the first call). The sim must be calibrated and
   /// must outlive the returned function.
   static SettingsScore agreementScore(QuantSim& sim, const QuantScheme& scheme, std::vector<FloatTensor> inputs);
+
+  /// Per-point mIoU over the classes present in the labels of `scans`
+  /// (short sequences lack many of the 19 classes, which would count as 0 in
+  /// the published mIoU), scored like SequenceEvaluator. The sim must be
+  /// calibrated; sim, sidecar, sequence and labels must outlive the function.
+  static SettingsScore miouScore(QuantSim& sim, const ModelSidecar& sidecar, const SemanticKittiSequence& sequence,
+                                 const LabelMap& labels, const std::vector<std::size_t>& scans,
+                                 const QuantScheme& scheme);
 };
 
 } // namespace quantlens
