@@ -59,6 +59,14 @@ void DistanceBinnedConfusion::add(const std::uint8_t* predicted, const std::uint
   }
 }
 
+void DistanceBinnedConfusion::addToBin(std::size_t index, const ConfusionMatrix& counts)
+{
+  if (index >= bins_.size())
+    throw EngineError("distance bins: bin " + std::to_string(index) + " given, there are " +
+                      std::to_string(bins_.size()));
+  bins_[index].add(counts); // checks the class count
+}
+
 const ConfusionMatrix& DistanceBinnedConfusion::bin(std::size_t index) const
 {
   if (index >= bins_.size())

@@ -22,6 +22,10 @@ public:
   /// Throws EngineError (naming the value and index) for labels out of range;
   /// nothing is added then.
   void add(const std::uint8_t* predicted, const std::uint8_t* truth, const float* range, std::size_t count);
+  /// Adds another matrix's counts to bin `index` (restoring saved counts:
+  /// the ranges they came from are gone). Throws EngineError for a bin out of
+  /// range or a matrix with another class count; nothing is added then.
+  void addToBin(std::size_t index, const ConfusionMatrix& counts);
 
   const std::vector<double>& edges() const noexcept { return edges_; }
   /// Bin i = [edges[i], edges[i+1]); throws EngineError for i >= binCount().
@@ -29,6 +33,8 @@ public:
   std::size_t binCount() const noexcept { return bins_.size(); }
   int classCount() const noexcept { return classCount_; }
   void clear() noexcept;
+
+  bool operator==(const DistanceBinnedConfusion&) const = default;
 
 private:
   /// The bin of a range, or binCount() when it falls outside every bin.

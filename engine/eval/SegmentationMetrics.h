@@ -36,6 +36,8 @@ struct SegmentationMetrics
   double accuracy = 0.0;
   std::uint64_t points = 0;  ///< points with ground truth != 0 (under either convention)
 
+  bool operator==(const SegmentationMetrics&) const = default;
+
   static SegmentationMetrics compute(const ConfusionMatrix& matrix,
                                      IgnoreConvention convention = IgnoreConvention::SemanticKittiApi);
 };

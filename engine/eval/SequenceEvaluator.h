@@ -59,6 +59,8 @@ struct VariantEvaluation
   /// indices of points whose class differs from the first variant's; filled
   /// only with EvaluationOptions::keepFlippedIndices.
   std::vector<std::vector<std::uint32_t>> flippedIndices;
+
+  bool operator==(const VariantEvaluation&) const = default;
 };
 
 /// Evaluates variants of a model on a labelled sequence exactly like the

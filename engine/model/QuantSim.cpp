@@ -11,7 +11,9 @@
 #include "torchimpl/SharedPrefixGraphs.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <string>
 
 namespace quantlens {
 
@@ -44,6 +46,31 @@ FloatTensor toFloatTensor(const at::Tensor& tensor)
   result.shape.assign(cpu.sizes().begin(), cpu.sizes().end());
   result.values.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
   return result;
+}
+
+/// The most histogram bins restored statistics may have (calibration uses
+/// TensorStatistics::kDefaultBins), so damaged statistics cannot ask for gigabytes.
+constexpr std::size_t kMaxHistogramBins = std::size_t{ 1 } << 16;
+
+/// Why `statistics` could not have come from calibrating an activation, or "" when it could.
+std::string restoredStatisticsProblem(const TensorStatistics& statistics)
+{
+  if (statistics.empty())
+    return statistics.histogram.empty() ? "" : "a histogram but no values observed";
+  if (!std::isfinite(statistics.min) || !std::isfinite(statistics.max) || statistics.min > statistics.max)
+    return "min " + std::to_string(statistics.min) + " and max " + std::to_string(statistics.max) +
+           " are not a finite range";
+  if (statistics.histogram.empty())
+    return ""; // Calibrator falls back to min/max
+  if (statistics.histogram.size() > kMaxHistogramBins)
+    return std::to_string(statistics.histogram.size()) + " histogram bins (at most " +
+           std::to_string(kMaxHistogramBins) + ")";
+  if (!std::isfinite(statistics.histogramMin) || !std::isfinite(statistics.histogramMax) ||
+      !(statistics.histogramMin < statistics.histogramMax))
+    return "the histogram range is not a finite, non-empty interval";
+  const bool countsValid = std::all_of(statistics.histogram.begin(), statistics.histogram.end(),
+                                       [](double count) { return std::isfinite(count) && count >= 0.0; });
+  return countsValid ? "" : "a histogram bin count is negative or not finite";
 }
 
 /// Switches in-place quantization off for some quantizers of some runtimes,
@@ -294,6 +321,30 @@ void QuantSim::resetCalibration()
 {
   impl_->activationStatistics.assign(impl_->infos.size(), TensorStatistics{});
   impl_->calibrationPasses = 0;
+}
+
+void QuantSim::restoreCalibration(std::vector<TensorStatistics> activationStatistics, std::size_t passes)
+{
+  const std::string what = "cannot restore calibration statistics: ";
+  const auto& infos = impl_->infos;
+  if (activationStatistics.size() != infos.size())
+    throw EngineError(what + std::to_string(activationStatistics.size()) + " entries for a model with " +
+                      std::to_string(infos.size()) + " quantizers (were they saved for another model?)");
+  bool observed = false;
+  for (std::size_t id = 0; id < infos.size(); ++id) {
+    const TensorStatistics& statistics = activationStatistics[id];
+    // Parameter statistics come from the weights themselves; saved ones could only disagree.
+    const std::string problem = infos[id].kind == QuantizerKind::Parameter
+                                  ? (statistics == TensorStatistics{} ? "" : "statistics for a parameter quantizer")
+                                  : restoredStatisticsProblem(statistics);
+    if (!problem.empty())
+      throw EngineError(what + "quantizer '" + infos[id].name + "': " + problem);
+    observed = observed || !statistics.empty();
+  }
+  if (observed && passes == 0)
+    throw EngineError(what + "statistics of values observed in 0 calibration passes");
+  impl_->activationStatistics = std::move(activationStatistics);
+  impl_->calibrationPasses = passes;
 }
 
 std::size_t QuantSim::calibrationPasses() const

@@ -89,6 +89,12 @@ public:
   /// quantizer's statistics. Throws EngineError for NaN/inf in the data.
   void calibrate(const FloatTensor& input);
   void resetCalibration();
+  /// Puts back what an earlier calibration of this model gave (activationStatistics
+  /// of every quantizer id, calibrationPasses), e.g. from a session file, without
+  /// a pass over data. Entries of parameter quantizers must be empty. Throws
+  /// EngineError naming the quantizer for statistics calibration could not have
+  /// given (wrong count, a histogram without values, a bad range); nothing changes then.
+  void restoreCalibration(std::vector<TensorStatistics> activationStatistics, std::size_t passes);
   std::size_t calibrationPasses() const;
   const TensorStatistics& activationStatistics(int id) const;
   /// Per channel for per-channel capable parameters, else one entry.

@@ -17,6 +17,8 @@ struct Overrides
   std::optional<QuantPreset> base; ///< unset: apply to whatever the caller starts from
   std::string description;         ///< free text (where the recipe comes from); may be empty
   std::map<std::string, QuantizerOverride> quantizers;
+
+  bool operator==(const Overrides&) const = default;
 };
 
 } // namespace quantlens

@@ -22,6 +22,8 @@ struct TensorStatistics
   std::vector<double> histogram;    ///< bin counts over [histogramMin, histogramMax]
 
   bool empty() const noexcept { return count == 0; }
+
+  bool operator==(const TensorStatistics&) const = default;
 };
 
 } // namespace quantlens

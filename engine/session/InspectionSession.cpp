@@ -1,6 +1,7 @@
 #include "session/InspectionSession.h"
 
 #include "core/EngineError.h"
+#include "core/FileFingerprint.h"
 #include "core/FileIO.h"
 #include "core/JsonParsing.h"
 #include "data/KnnPostprocess.h"
@@ -8,11 +9,14 @@
 #include "model/EncodingsExchange.h"
 #include "quant/EncodingsFile.h"
 #include "quant/OverridesFile.h"
+#include "eval/MixedPrecision.h"
+#include "session/EncodingsPreviewBuilder.h"
 #include "session/MissingSidecarError.h"
 #include "session/VariantKey.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <list>
 #include <map>
 
@@ -59,6 +63,8 @@ struct InspectionSession::Impl
   // Variants and settings
   std::optional<EvaluationVariant> custom;
   std::string customDescription;
+  std::optional<SessionCustomFile> customFile;
+  std::string modelFingerprint; ///< of the open model, for cached results in session files
   QuantScheme scheme;
   bool knn = false;
   std::optional<std::vector<std::size_t>> calibrationScans;
@@ -68,6 +74,7 @@ struct InspectionSession::Impl
   std::list<CachedScan> scans; ///< most recent first
   std::map<std::string, std::vector<VariantEvaluation>> evaluations;
   std::map<std::string, SensitivityResult> sensitivities;
+  std::map<std::string, MixedPrecisionResult> mixedPrecision;
   std::size_t computed = 0;
 
   void requireModel() const
@@ -88,6 +95,7 @@ struct InspectionSession::Impl
     prepared.clear();
     evaluations.clear();
     sensitivities.clear();
+    mixedPrecision.clear();
     for (auto& cached : scans)
       cached.predictions.clear();
   }
@@ -98,6 +106,7 @@ struct InspectionSession::Impl
     prepared.clear();
     evaluations.clear();
     sensitivities.clear();
+    mixedPrecision.clear();
     for (auto& cached : scans) {
       for (auto it = cached.predictions.begin(); it != cached.predictions.end();)
         it = VariantKey::isFloat(it->first) ? std::next(it) : cached.predictions.erase(it);
@@ -223,6 +232,59 @@ struct InspectionSession::Impl
     return prediction;
   }
 
+  /// The variant's prediction for a cached scan, computed only when it is not cached yet.
+  const VariantPrediction& prediction(CachedScan& cached, const EvaluationVariant& variant, Feedback& feedback)
+  {
+    const std::string key = VariantKey::of(variant.settings);
+    auto it = cached.predictions.find(key);
+    if (it == cached.predictions.end())
+      it = cached.predictions.emplace(key, predict(*cached.base, variant, key, feedback)).first;
+    else
+      it->second.inferenceMilliseconds = 0.0;
+    return it->second;
+  }
+
+  std::vector<FloatTensor> inputsOf(const std::vector<std::size_t>& scanList, Feedback& feedback) const
+  {
+    std::vector<FloatTensor> inputs;
+    const RangeProjection projection(sidecar->sensor);
+    ProjectedScan projected;
+    for (const auto scan : scanList) {
+      feedback.throwIfCanceled();
+      projection.project(sequence->loadScan(scan, SemanticKittiSequence::Labels::Skip).points, projected);
+      inputs.push_back(inputOf(projected));
+    }
+    return inputs;
+  }
+
+  std::string sequenceFingerprint() const
+  {
+    if (!sequence || sequence->scanCount() == 0)
+      return {};
+    return std::to_string(sequence->scanCount()) + " scans, " + sequence->scanIds().front() + ".." +
+           sequence->scanIds().back();
+  }
+
+  /// A cached scan put back from a session file: the scan is read and projected
+  /// again (cheap); its predictions are taken only when they fit it.
+  bool restoreScan(const CachedScanResults& saved)
+  {
+    if (saved.index >= sequence->scanCount() || sequence->scanIds()[saved.index] != saved.scanId)
+      return false;
+    CachedScan loaded = loadScan(saved.index);
+    if (loaded.base->scan.points.size() != saved.pointCount)
+      return false;
+    for (const auto& [key, prediction] : saved.predictions) {
+      if (prediction.pointLabels.size() != saved.pointCount ||
+          prediction.pixelLabels.size() != loaded.base->projected.pixelCount())
+        return false;
+    }
+    loaded.predictions = saved.predictions;
+    scans.remove_if([&](const CachedScan& c) { return c.index == saved.index; });
+    scans.push_back(std::move(loaded));
+    return true;
+  }
+
   std::vector<EvaluationVariant> variants() const
   {
     if (!sim)
@@ -270,6 +332,9 @@ void InspectionSession::openModel(const std::filesystem::path& modelFile, const 
   impl_->knn = impl_->sidecar->knnEnabled;
   impl_->custom.reset();
   impl_->customDescription.clear();
+  impl_->customFile.reset();
+  impl_->modelFingerprint = FileFingerprint::of(modelFile) + ", " + std::to_string(impl_->sim->quantizers().size()) +
+                            " quantizers";
   impl_->calibratedOn.clear();
   impl_->dropModelResults();
   // Projections depend on the sidecar's sensor: reload scans when next asked.
@@ -352,12 +417,14 @@ void InspectionSession::setCustomSettings(std::vector<QuantizerSettings> setting
                       std::to_string(impl_->sim->quantizers().size()));
   impl_->custom = EvaluationVariant{kCustomName, std::move(settings)};
   impl_->customDescription = std::move(description);
+  impl_->customFile.reset();
 }
 
 void InspectionSession::clearCustomVariant()
 {
   impl_->custom.reset();
   impl_->customDescription.clear();
+  impl_->customFile.reset();
 }
 
 void InspectionSession::loadOverrides(const std::filesystem::path& file)
@@ -379,11 +446,30 @@ void InspectionSession::loadEncodings(const std::filesystem::path& file)
 
 void InspectionSession::loadVariantFile(const std::filesystem::path& file)
 {
-  const auto root = jsonparsing::parse(fileio::readText(file), "'" + file.string() + "'");
-  if (root.is_object() && root.value("format", std::string()) == OverridesFile::kFormat)
-    loadOverrides(file);
-  else
-    loadEncodings(file);
+  loadVariantText(fileio::readText(file), file.string());
+}
+
+void InspectionSession::loadVariantText(std::string_view text, const std::string& fileName)
+{
+  impl_->requireModel();
+  const std::string source = "'" + fileName + "'";
+  const std::string shortName = std::filesystem::path(fileName).filename().string();
+  const auto root = jsonparsing::parse(text, source);
+  if (root.is_object() && root.value("format", std::string()) == OverridesFile::kFormat) {
+    const Overrides overrides = OverridesFile::fromJson(text, source);
+    setCustomSettings(
+      EncodingsExchange::customSettings(*impl_->sim, QuantPreset{QuantPreset::Kind::W8A8}, overrides, source),
+      "overrides " + shortName);
+  } else {
+    const EncodingsDocument document = EncodingsFile::fromJson(text, source);
+    setCustomSettings(EncodingsExchange::settingsFrom(*impl_->sim, document, source), "encodings " + shortName);
+  }
+  impl_->customFile = SessionCustomFile{fileName, std::string(text)};
+}
+
+const std::optional<SessionCustomFile>& InspectionSession::customFile() const
+{
+  return impl_->customFile;
 }
 
 const std::string& InspectionSession::customDescription() const
@@ -407,6 +493,23 @@ EncodingsDocument InspectionSession::encodingsOf(const std::string& variantName,
                                          impl_->sim->computeEncodings(variant.settings, impl_->scheme), impl_->scheme);
   }
   throw EngineError("no variant called '" + variantName + "'");
+}
+
+EncodingsPreview InspectionSession::previewExport(const std::string& variantName, bool format100,
+                                                  const std::filesystem::path& file, Feedback& feedback)
+{
+  const EncodingsDocument document = encodingsOf(variantName, feedback);
+  for (const auto& variant : impl_->variants()) {
+    if (variant.name == variantName)
+      return EncodingsPreviewBuilder::forExport(*impl_->sim, variant.settings, document, format100, file, variantName);
+  }
+  throw EngineError("no variant called '" + variantName + "'");
+}
+
+EncodingsPreview InspectionSession::previewVariantFile(const std::filesystem::path& file) const
+{
+  impl_->requireModel();
+  return EncodingsPreviewBuilder::forImport(*impl_->sim, fileio::readText(file), file);
 }
 
 void InspectionSession::setScheme(const QuantScheme& scheme)
@@ -473,14 +576,7 @@ ScanInferencePtr InspectionSession::inferScan(std::size_t index, Feedback& feedb
   const auto variantList = impl_->variants();
   for (std::size_t v = 0; v < variantList.size(); ++v) {
     const auto& variant = variantList[v];
-    const std::string key = VariantKey::of(variant.settings);
-    auto it = cached.predictions.find(key);
-    if (it == cached.predictions.end()) {
-      it = cached.predictions.emplace(key, impl_->predict(*cached.base, variant, key, feedback)).first;
-    } else {
-      it->second.inferenceMilliseconds = 0.0;
-    }
-    VariantPrediction prediction = it->second;
+    VariantPrediction prediction = impl_->prediction(cached, variant, feedback);
     prediction.name = variant.name;
     result->variants.push_back(std::move(prediction));
     feedback.setProgress(static_cast<double>(v + 1) / variantList.size(), variant.name);
@@ -526,18 +622,148 @@ SensitivityResult InspectionSession::sensitivity(QuantPreset preset, Sensitivity
                           scansKey(scans) + impl_->scheme.toString() + '|' + impl_->calibratedOn;
   if (const auto it = impl_->sensitivities.find(key); it != impl_->sensitivities.end())
     return it->second;
-  std::vector<FloatTensor> inputs;
-  const RangeProjection projection(impl_->sidecar->sensor);
-  ProjectedScan projected;
-  for (const auto scan : scans) {
-    feedback.throwIfCanceled();
-    projection.project(impl_->sequence->loadScan(scan, SemanticKittiSequence::Labels::Skip).points, projected);
-    inputs.push_back(impl_->inputOf(projected));
-  }
-  auto result = LayerSensitivity::analyze(*impl_->sim, impl_->sim->presetSettings(preset), impl_->scheme, inputs, mode,
-                                          feedback);
+  auto result = LayerSensitivity::analyze(*impl_->sim, impl_->sim->presetSettings(preset), impl_->scheme,
+                                          impl_->inputsOf(scans, feedback), mode, feedback);
   ++impl_->computed;
   return impl_->sensitivities.emplace(key, std::move(result)).first->second;
+}
+
+LayerEffect InspectionSession::layerEffect(QuantPreset preset, SensitivityMode mode, const std::string& module,
+                                           std::size_t index, Feedback& feedback)
+{
+  impl_->requireModel();
+  if (!preset.quantizes())
+    throw EngineError("a layer's effect needs a quantized preset (W8A8 or W4A8), not FP32");
+  const auto presetSettings = impl_->sim->presetSettings(preset);
+  const auto groups = LayerSensitivity::layers(*impl_->sim, presetSettings);
+  const auto layer =
+    std::find_if(groups.begin(), groups.end(), [&](const LayerGroup& group) { return group.module == module; });
+  if (layer == groups.end())
+    throw EngineError("'" + module + "' is not a layer " + preset.toString() + " quantizes");
+  const bool onlyThisLayer = mode == SensitivityMode::OnlyThisLayer;
+  const EvaluationVariant reference{onlyThisLayer ? "FP32" : preset.toString(),
+                                    onlyThisLayer ? impl_->sim->presetSettings({QuantPreset::Kind::Fp32})
+                                                  : presetSettings};
+  const EvaluationVariant switched{(onlyThisLayer ? "only " : "all but ") + module,
+                                   LayerSensitivity::switchedSettings(presetSettings, *layer, mode)};
+  CachedScan& cached = impl_->cachedScan(index);
+  LayerEffect effect;
+  effect.module = module;
+  effect.preset = preset;
+  effect.mode = mode;
+  effect.scanIndex = index;
+  effect.reference = impl_->prediction(cached, reference, feedback);
+  effect.reference.name = reference.name;
+  effect.switched = impl_->prediction(cached, switched, feedback);
+  effect.switched.name = switched.name;
+  const auto& before = effect.reference.pointLabels;
+  const auto& after = effect.switched.pointLabels;
+  for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+    if (before[i] != after[i])
+      effect.changedPoints.push_back(static_cast<std::uint32_t>(i));
+  }
+  return effect;
+}
+
+MixedPrecisionResult InspectionSession::mixedPrecision(const MixedPrecisionRequest& request, Feedback& feedback)
+{
+  impl_->requireModel();
+  impl_->requireSequence();
+  if (!request.preset.quantizes())
+    throw EngineError("mixed precision starts from a quantized preset (W8A8 or W4A8), not FP32");
+  if (request.scans.empty())
+    throw EngineError("mixed precision needs at least one scan");
+  const bool miou = request.metric == SensitivityMetric::MeanIou;
+  if (miou && !impl_->sequence->hasLabels())
+    throw EngineError("'" + impl_->sequence->directory().string() + "' has no labels/ folder: the mIoU score needs them");
+  impl_->calibrate(feedback);
+  char budget[64];
+  std::snprintf(budget, sizeof(budget), "|%.17g|%d|", request.maxDrop, request.promoteTo);
+  const std::string key = request.preset.toString() + (miou ? "|miou|" : "|agreement|") + scansKey(request.scans) +
+                          budget + impl_->scheme.toString() + '|' + impl_->calibratedOn;
+  if (const auto it = impl_->mixedPrecision.find(key); it != impl_->mixedPrecision.end())
+    return it->second;
+  std::vector<std::string> ranking;
+  for (const auto& layer : sensitivity(request.preset, SensitivityMode::OnlyThisLayer, request.scans, feedback).layers)
+    ranking.push_back(layer.module);
+  const SettingsScore score =
+    miou ? MixedPrecision::miouScore(*impl_->sim, *impl_->sidecar, *impl_->sequence, impl_->labels, request.scans,
+                                     impl_->scheme)
+         : MixedPrecision::agreementScore(*impl_->sim, impl_->scheme, impl_->inputsOf(request.scans, feedback));
+  MixedPrecisionOptions options;
+  options.maxDrop = request.maxDrop;
+  options.promoteTo = request.promoteTo;
+  options.metric = miou ? "miou" : "agreement";
+  auto result = MixedPrecision::search(*impl_->sim, request.preset, ranking, score, options, feedback);
+  ++impl_->computed;
+  return impl_->mixedPrecision.emplace(key, std::move(result)).first->second;
+}
+
+CachedResults InspectionSession::cachedResults() const
+{
+  CachedResults results;
+  if (!impl_->sim)
+    return results;
+  results.modelFingerprint = impl_->modelFingerprint;
+  results.sequenceFingerprint = impl_->sequenceFingerprint();
+  results.scheme = impl_->scheme.toString();
+  results.knn = impl_->knn;
+  if (!impl_->calibratedOn.empty()) {
+    results.calibratedOn = impl_->calibratedOn;
+    results.calibrationPasses = impl_->sim->calibrationPasses();
+    for (const auto& quantizer : impl_->sim->quantizers())
+      results.activationStatistics.push_back(quantizer.kind == QuantizerKind::Parameter
+                                               ? TensorStatistics{}
+                                               : impl_->sim->activationStatistics(quantizer.id));
+  }
+  for (const auto& cached : impl_->scans) {
+    if (cached.predictions.empty())
+      continue;
+    results.scans.push_back({cached.index, cached.base->scanId, cached.base->scan.points.size(), cached.predictions});
+  }
+  results.evaluations = impl_->evaluations;
+  results.sensitivities = impl_->sensitivities;
+  results.mixedPrecision = impl_->mixedPrecision;
+  return results;
+}
+
+CachedResultsRestore InspectionSession::restoreCachedResults(const CachedResults& results)
+{
+  CachedResultsRestore restore;
+  const auto refuse = [&restore](std::string reason) {
+    restore.reason = std::move(reason);
+    return restore;
+  };
+  if (!impl_->sim || !impl_->sequence)
+    return refuse("no model or no sequence is open");
+  if (results.modelFingerprint != impl_->modelFingerprint)
+    return refuse("they were computed with another version of the model file");
+  if (results.sequenceFingerprint != impl_->sequenceFingerprint())
+    return refuse("they were computed on another sequence");
+  if (results.scheme != impl_->scheme.toString() || results.knn != impl_->knn)
+    return refuse("they were computed with another scheme or KNN setting");
+  if (!results.calibratedOn.empty()) {
+    try {
+      impl_->sim->restoreCalibration(results.activationStatistics, results.calibrationPasses);
+    } catch (const EngineError& error) {
+      return refuse(std::string("their calibration does not fit the model: ") + error.what());
+    }
+    impl_->calibratedOn = results.calibratedOn;
+    impl_->prepared.clear();
+  }
+  for (const auto& scan : results.scans)
+    restore.scans += impl_->restoreScan(scan) ? 1 : 0;
+  while (impl_->scans.size() > kCachedScans)
+    impl_->scans.pop_back();
+  // Keyed by scans, variants, scheme and calibration: a stale entry is never looked up.
+  impl_->evaluations.insert(results.evaluations.begin(), results.evaluations.end());
+  impl_->sensitivities.insert(results.sensitivities.begin(), results.sensitivities.end());
+  impl_->mixedPrecision.insert(results.mixedPrecision.begin(), results.mixedPrecision.end());
+  restore.evaluations = results.evaluations.size();
+  restore.sensitivities = results.sensitivities.size();
+  restore.mixedPrecision = results.mixedPrecision.size();
+  restore.restored = true;
+  return restore;
 }
 
 std::size_t InspectionSession::computedResults() const noexcept

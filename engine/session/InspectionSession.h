@@ -8,15 +8,32 @@
 #include "model/ModelSidecar.h"
 #include "model/QuantSim.h"
 #include "quant/EncodingsDocument.h"
+#include "session/CachedResults.h"
+#include "session/EncodingsPreview.h"
+#include "session/LayerEffect.h"
+#include "session/MixedPrecisionRequest.h"
 #include "session/ScanInference.h"
+#include "session/SessionState.h"
 
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quantlens {
+
+/// What InspectionSession::restoreCachedResults took from a session file.
+struct CachedResultsRestore
+{
+  bool restored = false;
+  std::string reason; ///< why nothing was restored (the results belong to another model, ...)
+  std::size_t scans = 0;
+  std::size_t evaluations = 0;
+  std::size_t sensitivities = 0;
+  std::size_t mixedPrecision = 0;
+};
 
 /// The one facade the GUI (through EngineController) and tools use: a model,
 /// a sequence, the variants to compare (FP32, W8A8, W4A8 and an optional
@@ -77,11 +94,24 @@ public:
   void loadEncodings(const std::filesystem::path& file);
   /// Either of the two above, told apart by the file's "format" field.
   void loadVariantFile(const std::filesystem::path& file);
+  /// The same from a file's text (a session keeps it); `fileName` names it.
+  void loadVariantText(std::string_view text, const std::string& fileName);
+  /// The file the custom variant came from; unset when it came from
+  /// setCustomSettings (the editor) or there is none.
+  const std::optional<SessionCustomFile>& customFile() const;
   /// Where the custom variant came from ("overrides recipe.json", ...).
   const std::string& customDescription() const;
 
   /// The encodings a variant uses, ready for EncodingsFile (calibrates if needed).
   EncodingsDocument encodingsOf(const std::string& variantName, Feedback& feedback);
+  /// What exporting a variant to `file` would write (AIMET 0.6.1, or 1.0.0
+  /// with `format100`), read back and checked against the variant's enabled
+  /// quantizers. Write `text` to get exactly the file previewed.
+  EncodingsPreview previewExport(const std::string& variantName, bool format100, const std::filesystem::path& file,
+                                 Feedback& feedback);
+  /// What loading an override or encodings file as Custom would do, checked
+  /// against the model's quantizers; nothing is loaded.
+  EncodingsPreview previewVariantFile(const std::filesystem::path& file) const;
 
   // --- evaluation settings -----------------------------------------------
   void setScheme(const QuantScheme& scheme);
@@ -105,6 +135,24 @@ public:
   /// Per-layer sensitivity of a preset on `scans` (cached).
   SensitivityResult sensitivity(QuantPreset preset, SensitivityMode mode, const std::vector<std::size_t>& scans,
                                 Feedback& feedback);
+
+  /// What switching `module` (a layer of `preset`) does on scan `index`, the
+  /// way `mode` switches it (see LayerEffect). Predictions are cached per scan.
+  LayerEffect layerEffect(QuantPreset preset, SensitivityMode mode, const std::string& module, std::size_t index,
+                          Feedback& feedback);
+  /// Automatic mixed precision on the request's scans: the layers ranked by
+  /// sensitivity (each alone, cached), then MixedPrecision::search (cached).
+  MixedPrecisionResult mixedPrecision(const MixedPrecisionRequest& request, Feedback& feedback);
+
+  // --- sessions ----------------------------------------------------------
+  /// A snapshot of everything computed so far, for a session file; empty
+  /// (no fingerprints) without a model.
+  CachedResults cachedResults() const;
+  /// Puts back what cachedResults() gave, when it belongs to the open model
+  /// (same file contents and quantizers), sequence (same scans), scheme and
+  /// KNN choice; otherwise restores nothing and says why. Scans whose file
+  /// changed since are skipped. Calibration comes back without a data pass.
+  CachedResultsRestore restoreCachedResults(const CachedResults& results);
 
   /// How many results the session has computed rather than taken from a
   /// cache: one per variant run on a scan, per evaluation, per sensitivity sweep.

@@ -21,6 +21,8 @@ struct VariantPrediction
   /// Against the scan's ground truth; absent when the scan has no labels.
   std::optional<SegmentationMetrics> metrics;
   double inferenceMilliseconds = 0.0;    ///< 0 when it came from the cache
+
+  bool operator==(const VariantPrediction&) const = default;
 };
 
 /// One scan seen through every variant of the session: its points, ground

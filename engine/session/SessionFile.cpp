@@ -5,6 +5,7 @@
 #include "core/JsonParsing.h"
 #include "model/ModelSidecar.h"
 #include "quant/OverridesFile.h"
+#include "session/CachedResultsJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <utility>
 
 namespace quantlens {
@@ -34,10 +36,11 @@ public:
   {
     const Json root = jsonparsing::parse(text, source_);
     checkFormat(root);
-    checkVersion(root);
+    const int version = checkVersion(root);
     checkKeys(root, "",
               { "format", "version", "model", "model_sidecar", "sequence", "scan_index", "quantsim_config", "scheme",
-                "knn", "calibration_scans", "editor_base_preset", "custom", "view", "cached_results" });
+                "knn", "calibration_scans", "editor_base_preset", "custom", "custom_file", "view", "analyses",
+                "cached_results" });
 
     SessionState state;
     if (root.contains("model"))
@@ -55,9 +58,14 @@ public:
     state.editorBasePreset = preset(required(root, "editor_base_preset"), "editor_base_preset");
     if (root.contains("custom"))
       state.custom = custom(root.at("custom"));
+    if (root.contains("custom_file"))
+      state.customFile = customFile(root.at("custom_file"));
     state.view = view(required(root, "view"));
-    if (root.contains("cached_results"))
-      state.cachedResults = jsonText(root.at("cached_results"), "cached_results");
+    if (root.contains("analyses"))
+      state.analyses = analyses(root.at("analyses"));
+    // Version 1 kept whatever text the GUI gave it: nothing today can read that.
+    if (root.contains("cached_results") && version >= 2)
+      state.cachedResults = cachedResults(root.at("cached_results"));
     return state;
   }
 
@@ -83,7 +91,7 @@ private:
       fail("", "is not a QuantLens session (format " + root.at("format").dump() + ") " + expected);
   }
 
-  void checkVersion(const Json& root) const
+  int checkVersion(const Json& root) const
   {
     const Json& version = required(root, "version");
     if (!version.is_number_integer() || version < 1)
@@ -91,6 +99,7 @@ private:
     if (version > SessionFile::kVersion)
       fail("version", "written by a newer QuantLens (session version " + version.dump() + ", this QuantLens reads " +
                         std::to_string(SessionFile::kVersion) + "): open it with a newer QuantLens");
+    return version.get<int>();
   }
 
   void checkKeys(const Json& object, const std::string& path, std::initializer_list<const char*> allowed) const
@@ -138,6 +147,13 @@ private:
     if (!Json::accept(text))
       fail(field, "the text is not valid JSON");
     return text;
+  }
+
+  double number(const Json& value, const std::string& field) const
+  {
+    if (!value.is_number() || !std::isfinite(value.get<double>()))
+      fail(field, "expected a finite number, got " + value.dump());
+    return value.get<double>();
   }
 
   std::string sidecar(const Json& value) const
@@ -205,6 +221,88 @@ private:
     if (!value.is_object())
       fail("custom", "expected an overrides object {\"format\": \"quantlens-overrides\", ...}, got " + value.dump());
     return OverridesFile::fromJson(value.dump(), source_ + ": custom");
+  }
+
+  SessionCustomFile customFile(const Json& value) const
+  {
+    if (!value.is_object())
+      fail("custom_file", "expected an object {\"file_name\": ..., \"text\": ...}, got " + value.dump());
+    checkKeys(value, "custom_file", { "file_name", "text" });
+    const Json& fileName = required(value, "file_name", "custom_file");
+    if (!fileName.is_string())
+      fail("custom_file.file_name", "expected a string, got " + fileName.dump());
+    return { fileName.get<std::string>(), jsonText(required(value, "text", "custom_file"), "custom_file.text") };
+  }
+
+  SessionAnalyses analyses(const Json& value) const
+  {
+    if (!value.is_object())
+      fail("analyses", "expected an object, got " + value.dump());
+    checkKeys(value, "analyses", { "sensitivity", "evaluation", "mixed_precision" });
+    SessionAnalyses result;
+    if (value.contains("sensitivity"))
+      result.sensitivity = sensitivity(value.at("sensitivity"));
+    if (value.contains("evaluation")) {
+      const Json& evaluation = value.at("evaluation");
+      if (!evaluation.is_object())
+        fail("analyses.evaluation", "expected an object {\"scans\": [...]}, got " + evaluation.dump());
+      checkKeys(evaluation, "analyses.evaluation", { "scans" });
+      result.evaluationScans =
+        indices(required(evaluation, "scans", "analyses.evaluation"), "analyses.evaluation.scans");
+    }
+    if (value.contains("mixed_precision"))
+      result.mixedPrecision = mixedPrecision(value.at("mixed_precision"));
+    return result;
+  }
+
+  SessionSensitivity sensitivity(const Json& value) const
+  {
+    const std::string field = "analyses.sensitivity";
+    if (!value.is_object())
+      fail(field, "expected an object, got " + value.dump());
+    checkKeys(value, field, { "preset", "mode", "scans" });
+    SessionSensitivity result;
+    result.preset = preset(required(value, "preset", field), field + ".preset");
+    const Json& mode = required(value, "mode", field);
+    const auto parsed = mode.is_string() ? CachedResultsJson::parseMode(mode.get<std::string>()) : std::nullopt;
+    if (!parsed)
+      fail(field + ".mode", "expected \"only_this_layer\" or \"all_but_this_layer\", got " + mode.dump());
+    result.mode = *parsed;
+    result.scans = indices(required(value, "scans", field), field + ".scans");
+    return result;
+  }
+
+  MixedPrecisionRequest mixedPrecision(const Json& value) const
+  {
+    const std::string field = "analyses.mixed_precision";
+    if (!value.is_object())
+      fail(field, "expected an object, got " + value.dump());
+    checkKeys(value, field, { "preset", "scans", "max_drop", "promote_to", "metric" });
+    MixedPrecisionRequest result;
+    result.preset = preset(required(value, "preset", field), field + ".preset");
+    result.scans = indices(required(value, "scans", field), field + ".scans");
+    result.maxDrop = number(required(value, "max_drop", field), field + ".max_drop");
+    if (result.maxDrop < 0.0)
+      fail(field + ".max_drop", "expected a drop >= 0, got " + value.at("max_drop").dump());
+    result.promoteTo = integer(required(value, "promote_to", field), field + ".promote_to");
+    if (result.promoteTo < OverridesFile::kMinBitwidth || result.promoteTo > OverridesFile::kMaxBitwidth)
+      fail(field + ".promote_to", "expected a bitwidth 2..32, got " + std::to_string(result.promoteTo));
+    const Json& metric = required(value, "metric", field);
+    const auto parsed = metric.is_string() ? CachedResultsJson::parseMetric(metric.get<std::string>()) : std::nullopt;
+    if (!parsed)
+      fail(field + ".metric", "expected \"agreement\" or \"miou\", got " + metric.dump());
+    result.metric = *parsed;
+    return result;
+  }
+
+  /// A CachedResultsJson document, read by CachedResultsJson itself.
+  CachedResults cachedResults(const Json& value) const
+  {
+    if (!value.is_object())
+      fail("cached_results",
+           std::string("expected an object {\"format\": \"") + CachedResultsJson::kFormat + "\", ...}, got " +
+             (value.is_array() ? std::string("a list") : value.dump().substr(0, 60)));
+    return CachedResultsJson::fromJson(value.dump(), source_ + ": cached_results");
   }
 
   SessionView view(const Json& value) const
@@ -279,10 +377,20 @@ public:
     root["editor_base_preset"] = state.editorBasePreset.toString();
     if (state.custom)
       root["custom"] = custom(*state.custom);
+    if (state.customFile) {
+      root["custom_file"] = { { "file_name", state.customFile->fileName },
+                              { "text", jsonText(state.customFile->text, "custom_file.text") } };
+    }
     root["view"] = view(state.view);
-    if (state.cachedResults)
-      root["cached_results"] = jsonText(*state.cachedResults, "cached_results");
-    return root;
+    if (Json json = analyses(state.analyses); !json.empty())
+      root["analyses"] = std::move(json);
+    return root; // without the cached results: see documentText
+  }
+
+  /// The cached results' one-line text.
+  std::string cachedResults(const CachedResults& results) const
+  {
+    return CachedResultsJson::toJson(results, what_ + ": cached_results");
   }
 
 private:
@@ -326,6 +434,35 @@ private:
     }
   }
 
+  Json analyses(const SessionAnalyses& analyses) const
+  {
+    Json json = Json::object();
+    if (analyses.sensitivity) {
+      json["sensitivity"] = { { "preset", analyses.sensitivity->preset.toString() },
+                              { "mode", CachedResultsJson::modeName(analyses.sensitivity->mode) },
+                              { "scans", analyses.sensitivity->scans } };
+    }
+    if (analyses.evaluationScans)
+      json["evaluation"] = { { "scans", *analyses.evaluationScans } };
+    if (analyses.mixedPrecision)
+      json["mixed_precision"] = mixedPrecision(*analyses.mixedPrecision);
+    return json;
+  }
+
+  Json mixedPrecision(const MixedPrecisionRequest& request) const
+  {
+    const std::string field = "analyses.mixed_precision";
+    if (!std::isfinite(request.maxDrop) || request.maxDrop < 0.0)
+      fail(field + ".max_drop", "expected a finite drop >= 0, got " + std::to_string(request.maxDrop));
+    if (request.promoteTo < OverridesFile::kMinBitwidth || request.promoteTo > OverridesFile::kMaxBitwidth)
+      fail(field + ".promote_to", "expected a bitwidth 2..32, got " + std::to_string(request.promoteTo));
+    return { { "preset", request.preset.toString() },
+             { "scans", request.scans },
+             { "max_drop", request.maxDrop },
+             { "promote_to", request.promoteTo },
+             { "metric", CachedResultsJson::metricName(request.metric) } };
+  }
+
   Json view(const SessionView& view) const
   {
     if (view.pointSize < 1)
@@ -357,11 +494,17 @@ private:
 /// The document's text; a string that is not UTF-8 (a path, a description) makes nlohmann throw.
 std::string documentText(const SessionWriter& writer, const SessionState& state, const std::string& what)
 {
+  std::string text;
   try {
-    return writer.write(state).dump(2) + "\n";
+    text = writer.write(state).dump(2);
   } catch (const Json::exception& error) {
     throw EngineError(what + ": " + error.what());
   }
+  // Indented, the cached results would take a line per number: they go last, on one line,
+  // before the closing "\n}" of the (never empty) root object.
+  if (state.cachedResults)
+    text.insert(text.size() - 2, ",\n  \"cached_results\": " + writer.cachedResults(*state.cachedResults));
+  return text + "\n";
 }
 
 std::filesystem::path folderOf(const std::filesystem::path& file)

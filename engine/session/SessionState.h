@@ -1,8 +1,11 @@
 #pragma once
 
+#include "eval/LayerSensitivity.h"
 #include "quant/Overrides.h"
 #include "quant/QuantPreset.h"
 #include "quant/QuantScheme.h"
+#include "session/CachedResults.h"
+#include "session/MixedPrecisionRequest.h"
 
 #include <array>
 #include <cstddef>
@@ -36,6 +39,38 @@ struct SessionView
   bool operator==(const SessionView&) const = default;
 };
 
+/// The Custom variant when it came from a file (an override file or AIMET
+/// encodings) rather than from the editor: the file's text is kept, so the
+/// session does not depend on the file staying where it was.
+struct SessionCustomFile
+{
+  std::string fileName; ///< for the description ("encodings model.encodings")
+  std::string text;     ///< the file's JSON, verbatim
+
+  bool operator==(const SessionCustomFile&) const = default;
+};
+
+/// A sensitivity sweep the window showed.
+struct SessionSensitivity
+{
+  QuantPreset preset{QuantPreset::Kind::W4A8};
+  SensitivityMode mode = SensitivityMode::OnlyThisLayer;
+  std::vector<std::size_t> scans;
+
+  bool operator==(const SessionSensitivity&) const = default;
+};
+
+/// The analyses the window showed, so reopening shows them again (taken from
+/// the cached results when they are there).
+struct SessionAnalyses
+{
+  std::optional<SessionSensitivity> sensitivity;
+  std::optional<std::vector<std::size_t>> evaluationScans;
+  std::optional<MixedPrecisionRequest> mixedPrecision;
+
+  bool operator==(const SessionAnalyses&) const = default;
+};
+
 /// Everything a `*.qlens` session file holds (see SessionFile): what to open,
 /// how to evaluate it, the Custom variant, the view, and cached results.
 /// A plain value: the GUI fills it from InspectionSession and its widgets,
@@ -51,12 +86,14 @@ struct SessionState
   bool knnEnabled = false;
   std::vector<std::size_t> calibrationScans;     ///< empty: the session's default choice
   QuantPreset editorBasePreset;                  ///< the preset the override editor starts from
-  std::optional<Overrides> custom;               ///< the Custom variant, when there is one
+  std::optional<Overrides> custom;               ///< the editor's edits against editorBasePreset
+  /// Set when Custom came from a file: it wins over `custom` as the Custom
+  /// variant (the edits are still restored into the editor).
+  std::optional<SessionCustomFile> customFile;
   SessionView view;
-  /// Serialized results (per scan, per variant metrics, ...) as JSON text. The
-  /// session file checks that it is JSON and gives it back byte for byte, so
-  /// whoever writes it decides its layout (and its own versioning).
-  std::optional<std::string> cachedResults;
+  SessionAnalyses analyses;
+  /// What the engine had computed (see CachedResults and InspectionSession::cachedResults).
+  std::optional<CachedResults> cachedResults;
 };
 
 } // namespace quantlens

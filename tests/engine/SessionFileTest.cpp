@@ -5,6 +5,7 @@
 #include "core/FileIO.h"
 #include "model/ModelSidecar.h"
 #include "quant/OverridesFile.h"
+#include "session/CachedResults.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -72,10 +73,68 @@ Overrides customOverrides()
   return overrides;
 }
 
-// Deliberately odd spacing, key order, number spelling and non-ASCII text: it must come back byte for byte.
-const std::string kCachedResults =
-  "{\"scans\": {\"12\": {\"W8A8\": {\"miou\": 0.50,  \"accuracy\": 9.1e-1}, \"FP32\": {\"miou\": 0.6}}},\n"
-  "  \"note\": \"r\\u00e9sultats \xc3\xa9t\xc3\xa9\", \"a\": []}";
+/// A small but complete CachedResults (CachedResultsJsonTest covers every field's spelling).
+CachedResults cachedResults()
+{
+  CachedResults results;
+  results.modelFingerprint = "16:0123456789abcdef";
+  results.sequenceFingerprint = "1 scan: 000012";
+  results.scheme = "percentile:99.5";
+  results.knn = true;
+  results.calibratedOn = "scans 0, 7";
+  results.calibrationPasses = 2;
+  TensorStatistics statistics;
+  statistics.count = 10;
+  statistics.min = -0.1;
+  statistics.max = 1.0 / 3.0;
+  statistics.histogramMin = -0.3;
+  statistics.histogramMax = 1.0;
+  statistics.histogram = { 0.0, 4.0, 6.0, 0.0 };
+  results.activationStatistics = { statistics, TensorStatistics{} };
+  CachedScanResults scan;
+  scan.index = 12;
+  scan.scanId = "000012";
+  scan.pointCount = 5;
+  VariantPrediction prediction;
+  prediction.name = "W8A8";
+  prediction.pixelLabels = std::vector<std::uint8_t>(64, 3);
+  prediction.pointLabels = { 1, 1, 0, 19, 19 };
+  prediction.metrics = SegmentationMetrics{ { 0.0, 0.25 }, { false, true }, 0.25, 0.25, 0.5, 4 };
+  prediction.inferenceMilliseconds = 12.5;
+  scan.predictions["w8a8"] = prediction;
+  results.scans = { scan };
+  VariantEvaluation evaluation;
+  evaluation.name = "FP32";
+  evaluation.confusion.addPoint(3, 3, 1000);
+  evaluation.metrics = SegmentationMetrics::compute(evaluation.confusion);
+  results.evaluations["scans 12"] = { evaluation };
+  SensitivityResult sensitivity;
+  sensitivity.layers = { { "head", 0.75, 0.25, 3, 0.0 } };
+  results.sensitivities["W4A8"] = sensitivity;
+  MixedPrecisionResult mixed;
+  mixed.points = { { 0, "", 100, 0.5, 0.5, true } };
+  mixed.overrides = customOverrides();
+  results.mixedPrecision["W4A8 16"] = mixed;
+  return results;
+}
+
+SessionAnalyses analyses()
+{
+  SessionAnalyses result;
+  result.sensitivity = SessionSensitivity{ QuantPreset{ QuantPreset::Kind::W8A8 }, SensitivityMode::AllButThisLayer,
+                                           { 12, 3 } };
+  result.evaluationScans = std::vector<std::size_t>{ 0, 12 };
+  MixedPrecisionRequest request;
+  request.preset = QuantPreset{ QuantPreset::Kind::W4A8 };
+  request.scans = { 12 };
+  request.maxDrop = 0.025;
+  request.promoteTo = 8;
+  request.metric = SensitivityMetric::MeanIou;
+  result.mixedPrecision = request;
+  return result;
+}
+
+const std::string kCustomFileText = "{\"version\": \"0.6.1\",  \"activation_encodings\": {}, \"param_encodings\": {}}";
 
 SessionState fullState(const Project& project)
 {
@@ -95,7 +154,9 @@ SessionState fullState(const Project& project)
   state.view.pointSize = 5;
   state.view.camerasSynchronized = false;
   state.view.camera = SessionCamera{ { 1.5, -2.25, 30.125 }, { 0.1, 0.2, 0.3 }, { 0.0, 0.0, 1.0 } };
-  state.cachedResults = kCachedResults;
+  state.customFile = SessionCustomFile{ "net.encodings", kCustomFileText };
+  state.analyses = analyses();
+  state.cachedResults = cachedResults();
   return state;
 }
 
@@ -120,8 +181,13 @@ void expectSameState(const SessionState& actual, const SessionState& expected)
   ASSERT_EQ(actual.custom.has_value(), expected.custom.has_value());
   if (expected.custom)
     expectSameOverrides(*actual.custom, *expected.custom);
+  EXPECT_EQ(actual.customFile, expected.customFile);
   EXPECT_EQ(actual.view, expected.view);
-  EXPECT_EQ(actual.cachedResults, expected.cachedResults);
+  EXPECT_EQ(actual.analyses.sensitivity, expected.analyses.sensitivity);
+  EXPECT_EQ(actual.analyses.evaluationScans, expected.analyses.evaluationScans);
+  EXPECT_EQ(actual.analyses.mixedPrecision, expected.analyses.mixedPrecision);
+  EXPECT_EQ(actual.cachedResults.has_value(), expected.cachedResults.has_value());
+  EXPECT_TRUE(actual.cachedResults == expected.cachedResults) << "cached results differ";
 }
 
 /// The full state's document, for tests that damage one field.
@@ -140,7 +206,7 @@ TEST(SessionFileTest, FullStateRoundTrip)
   // The file as a user sees it, spelled out by hand.
   const Json root = Json::parse(fileio::readText(project.session));
   EXPECT_EQ(root["format"], "quantlens-session");
-  EXPECT_EQ(root["version"], 1);
+  EXPECT_EQ(root["version"], 2);
   EXPECT_EQ(root["model"]["path"], project.model.generic_string());
   EXPECT_EQ(root["model"]["relative"], "models/net.pt");
   EXPECT_EQ(root["sequence"]["relative"], "kitti/sequences/08");
@@ -154,7 +220,14 @@ TEST(SessionFileTest, FullStateRoundTrip)
   EXPECT_EQ(root["custom"]["quantizers"]["head.output[0]"], (Json{ { "bitwidth", 16 } }));
   EXPECT_EQ(root["view"]["camera"]["position"], (Json{ 1.5, -2.25, 30.125 }));
   EXPECT_EQ(root["view"]["point_size"], 5);
-  EXPECT_TRUE(root["cached_results"].is_string());
+  EXPECT_EQ(root["custom_file"], (Json{ { "file_name", "net.encodings" }, { "text", kCustomFileText } }));
+  EXPECT_EQ(root["analyses"], Json::parse(R"({
+    "sensitivity": { "preset": "W8A8", "mode": "all_but_this_layer", "scans": [12, 3] },
+    "evaluation": { "scans": [0, 12] },
+    "mixed_precision": { "preset": "W4A8", "scans": [12], "max_drop": 0.025, "promote_to": 8, "metric": "miou" } })"));
+  EXPECT_EQ(root["cached_results"]["format"], "quantlens-results");
+  EXPECT_EQ(root["cached_results"]["scans"][0]["point_labels"], Json::parse(R"({"size": 5, "runs": [1, 2, 0, 1, 19, 2]})"))
+    << "the cached results are a CachedResultsJson document";
   // The Custom variant is an overrides document: OverridesFile reads it as it is.
   expectSameOverrides(OverridesFile::fromJson(root["custom"].dump(), "custom"), customOverrides());
 }
@@ -170,28 +243,77 @@ TEST(SessionFileTest, MinimalStateRoundTrip)
   EXPECT_FALSE(read.custom.has_value());
   EXPECT_FALSE(read.view.camera.has_value());
   EXPECT_FALSE(read.cachedResults.has_value());
+  EXPECT_FALSE(read.customFile.has_value());
+  EXPECT_EQ(read.analyses, SessionAnalyses{});
 
   const Json root = Json::parse(fileio::readText(dir / "empty.qlens"));
-  for (const char* absent : { "model", "model_sidecar", "sequence", "quantsim_config", "custom", "cached_results" })
+  for (const char* absent :
+       { "model", "model_sidecar", "sequence", "quantsim_config", "custom", "custom_file", "analyses", "cached_results" })
     EXPECT_FALSE(root.contains(absent)) << absent;
   EXPECT_FALSE(root["view"].contains("camera"));
   EXPECT_EQ(root["scheme"], "tf");
   EXPECT_EQ(root["editor_base_preset"], "W8A8");
 }
 
-TEST(SessionFileTest, CachedResultsComeBackVerbatim)
+TEST(SessionFileTest, EachAnalysisIsOptional)
 {
-  const auto dir = test::freshTempDir("SessionCached");
+  const auto dir = test::freshTempDir("SessionAnalyses");
   SessionState state;
-  for (const std::string& text : { kCachedResults, std::string("[]"), std::string("  {\"x\" :1}\n\n") }) {
-    state.cachedResults = text;
-    SessionFile::write(dir / "s.qlens", state);
-    EXPECT_EQ(SessionFile::read(dir / "s.qlens").cachedResults, text);
-  }
-  state.cachedResults = "{\"scans\": ";
-  test::expectEngineError([&] { SessionFile::write(dir / "bad.qlens", state); },
-                          { (dir / "bad.qlens").string(), "cached_results", "not valid JSON" });
-  EXPECT_FALSE(fs::exists(dir / "bad.qlens"));
+  state.analyses.evaluationScans = std::vector<std::size_t>{};
+  SessionFile::write(dir / "s.qlens", state);
+  EXPECT_EQ(SessionFile::read(dir / "s.qlens").analyses, state.analyses);
+  EXPECT_EQ(Json::parse(fileio::readText(dir / "s.qlens"))["analyses"], Json::parse(R"({"evaluation": {"scans": []}})"));
+
+  state.analyses = SessionAnalyses{};
+  state.analyses.sensitivity = SessionSensitivity{};
+  SessionFile::write(dir / "s.qlens", state);
+  const SessionState read = SessionFile::read(dir / "s.qlens");
+  EXPECT_EQ(read.analyses, state.analyses);
+  EXPECT_FALSE(read.analyses.mixedPrecision.has_value());
+}
+
+// Indented, the labels and histograms would take a line per number.
+TEST(SessionFileTest, CachedResultsAreOneLineAtTheEnd)
+{
+  const Project project = makeProject(test::freshTempDir("SessionCachedLine"));
+  SessionState state = fullState(project);
+  state.cachedResults->scans[0].pointCount = 20000;
+  state.cachedResults->scans[0].predictions["w8a8"].pointLabels.assign(20000, 7);
+  SessionFile::write(project.session, state);
+  const std::string text = fileio::readText(project.session);
+  const std::string key = "\n  \"cached_results\": {";
+  const auto start = text.find(key);
+  ASSERT_NE(start, std::string::npos);
+  EXPECT_EQ(text.find('\n', start + 1), text.size() - 3) << "one line, then the closing brace";
+  EXPECT_EQ(text.substr(text.size() - 3), "\n}\n");
+  EXPECT_LT(text.size(), 20000u) << "20000 equal labels are one run";
+  expectSameState(SessionFile::read(project.session), state);
+  // The rest of the file is still indented for people.
+  EXPECT_NE(text.find("\n  \"scan_index\": 12,\n"), std::string::npos);
+}
+
+TEST(SessionFileTest, Version1FilesStillReadWithoutTheirCachedResults)
+{
+  const Project project = makeProject(test::freshTempDir("SessionVersion1"));
+  // What version 1 wrote: no custom_file or analyses; cached_results was any JSON text in a string.
+  Json document = validDocument(project);
+  document["version"] = 1;
+  document.erase("custom_file");
+  document.erase("analyses");
+  document["cached_results"] = "{\"scans\": {\"12\": {\"W8A8\": {\"miou\": 0.5}}}}";
+  test::writeText(project.session, document.dump(2));
+
+  SessionState expected = fullState(project);
+  expected.customFile.reset();
+  expected.analyses = SessionAnalyses{};
+  expected.cachedResults.reset();
+  const SessionState read = SessionFile::read(project.session);
+  expectSameState(read, expected);
+  EXPECT_FALSE(read.cachedResults.has_value());
+
+  // Written again, it becomes a version 2 file.
+  SessionFile::write(project.session, read);
+  EXPECT_EQ(Json::parse(fileio::readText(project.session))["version"], 2);
 }
 
 TEST(SessionFileTest, MovedFolderUsesRelativePaths)
@@ -272,7 +394,7 @@ TEST(SessionFileTest, NewerVersionIsRefusedClearly)
 {
   const Project project = makeProject(test::freshTempDir("SessionNewer"));
   Json document = validDocument(project);
-  document["version"] = 2;
+  document["version"] = 3;
   document["a_field_from_the_future"] = true; // a newer file may have keys this version does not know
   test::writeText(project.session, document.dump());
   test::expectEngineError([&] { SessionFile::read(project.session); },
@@ -327,8 +449,37 @@ TEST(SessionFileTest, WrongFieldsNameTheFileAndTheField)
     { [](Json& d) { d["model_sidecar"] = "{\"format\": \"quantlens-model\", \"version\": 1}"; },
       "model_sidecar: input_shape: missing" },
     { [](Json& d) { d["model_sidecar"] = "{"; }, "model_sidecar: the text is not valid JSON" },
-    { [](Json& d) { d["cached_results"] = Json::object(); }, "cached_results: expected JSON text in a string" },
-    { [](Json& d) { d["cached_results"] = "{,}"; }, "cached_results: the text is not valid JSON" },
+    { [](Json& d) { d["custom_file"] = "net.encodings"; }, "custom_file: expected an object" },
+    { [](Json& d) { d["custom_file"].erase("file_name"); }, "custom_file.file_name: missing" },
+    { [](Json& d) { d["custom_file"]["file_name"] = 3; }, "custom_file.file_name: expected a string" },
+    { [](Json& d) { d["custom_file"]["text"] = "{"; }, "custom_file.text: the text is not valid JSON" },
+    { [](Json& d) { d["custom_file"]["text"] = Json::object(); }, "custom_file.text: expected JSON text in a string" },
+    { [](Json& d) { d["custom_file"]["path"] = "x"; }, "custom_file.path: unknown key" },
+    { [](Json& d) { d["analyses"] = Json::array(); }, "analyses: expected an object" },
+    { [](Json& d) { d["analyses"]["amp"] = 1; }, "analyses.amp: unknown key" },
+    { [](Json& d) { d["analyses"]["sensitivity"]["mode"] = "only"; }, "analyses.sensitivity.mode: expected \"only_this" },
+    { [](Json& d) { d["analyses"]["sensitivity"]["preset"] = "W3A8"; }, "analyses.sensitivity.preset: " },
+    { [](Json& d) { d["analyses"]["sensitivity"].erase("scans"); }, "analyses.sensitivity.scans: missing" },
+    { [](Json& d) { d["analyses"]["evaluation"]["scans"] = Json{ 1, -2 }; },
+      "analyses.evaluation.scans[1]: expected a scan index" },
+    { [](Json& d) { d["analyses"]["evaluation"] = Json::array(); }, "analyses.evaluation: expected an object" },
+    { [](Json& d) { d["analyses"]["mixed_precision"]["max_drop"] = -0.5; },
+      "analyses.mixed_precision.max_drop: expected a drop >= 0" },
+    { [](Json& d) { d["analyses"]["mixed_precision"]["max_drop"] = "0.01"; },
+      "analyses.mixed_precision.max_drop: expected a finite number" },
+    { [](Json& d) { d["analyses"]["mixed_precision"]["promote_to"] = 64; },
+      "analyses.mixed_precision.promote_to: expected a bitwidth 2..32, got 64" },
+    { [](Json& d) { d["analyses"]["mixed_precision"]["metric"] = "iou"; },
+      "analyses.mixed_precision.metric: expected \"agreement\" or \"miou\"" },
+    { [](Json& d) { d["cached_results"] = "{}"; }, "cached_results: expected an object" },
+    { [](Json& d) { d["cached_results"]["version"] = 5; },
+      "cached_results: version: cached results version 5 is not supported" },
+    { [](Json& d) { d["cached_results"]["format"] = "quantlens-session"; },
+      "cached_results: are not cached QuantLens results" },
+    { [](Json& d) { d["cached_results"]["scans"][0]["point_count"] = 4; },
+      "cached_results: scans[0].predictions[0].point_labels: 5 labels for a scan of 4 points" },
+    { [](Json& d) { d["cached_results"]["scans"][0]["predictions"][0]["point_labels"]["runs"][0] = 300; },
+      "cached_results: scans[0].predictions[0].point_labels.runs[0]: expected a label 0..255" },
   };
   const auto file = project.dir / "damaged.qlens";
   for (const Case& c : cases) {
@@ -352,7 +503,6 @@ TEST(SessionFileTest, FailedWriteKeepsTheOldFile)
 
   SessionState newer = old;
   newer.scanIndex = 99;
-  newer.cachedResults.reset();
 
   // The write fails after the text is built, when the temporary file cannot be created
   // (FileIO writes through "<file>.tmp-<pid>"; a folder of that name is in the way).
@@ -378,6 +528,26 @@ TEST(SessionFileTest, FailedWriteKeepsTheOldFile)
   invalid = newer;
   invalid.modelSidecarJson = "{\"format\": \"quantlens-model\", \"version\": 1}";
   test::expectEngineError([&] { SessionFile::write(project.session, invalid); }, "model_sidecar: input_shape");
+  invalid = newer;
+  invalid.customFile->text = "{\"version\": ";
+  test::expectEngineError([&] { SessionFile::write(project.session, invalid); },
+                          { project.session.string(), "custom_file.text: the text is not valid JSON" });
+  invalid = newer;
+  invalid.analyses.mixedPrecision->promoteTo = 1;
+  test::expectEngineError([&] { SessionFile::write(project.session, invalid); },
+                          "analyses.mixed_precision.promote_to: expected a bitwidth");
+  invalid = newer;
+  invalid.analyses.mixedPrecision->maxDrop = std::numeric_limits<double>::infinity();
+  test::expectEngineError([&] { SessionFile::write(project.session, invalid); }, "analyses.mixed_precision.max_drop");
+  invalid = newer;
+  invalid.cachedResults->scans[0].predictions["w8a8"].pointLabels.pop_back();
+  test::expectEngineError([&] { SessionFile::write(project.session, invalid); },
+                          { "cannot write", project.session.string(),
+                            ": cached_results: scans[0].predictions[0].point_labels: 4 labels for a scan of 5 points" });
+  invalid = newer;
+  invalid.cachedResults->scans[0].predictions["w8a8"].metrics->miou = std::numeric_limits<double>::quiet_NaN();
+  test::expectEngineError([&] { SessionFile::write(project.session, invalid); },
+                          "cached_results: scans[0].predictions[0].metrics.miou: expected a finite number");
   EXPECT_EQ(fileio::readText(project.session), oldBytes);
 
   // A folder that cannot hold the file: its parent is a regular file.
