@@ -1,10 +1,15 @@
 #pragma once
 
 #include "eval/LayerSensitivity.h"
+#include "eval/MixedPrecision.h"
 #include "eval/SequenceEvaluator.h"
 #include "quant/Encoding.h"
 #include "quant/QuantizerSettings.h"
 #include "quant/TensorStatistics.h"
+#include "session/EncodingsPreview.h"
+#include "session/LayerEffect.h"
+#include "session/MixedPrecisionRequest.h"
+#include "session/SessionState.h"
 
 #include <QMetaType>
 
@@ -30,6 +35,17 @@ using QuantizerSettingsList = std::vector<QuantizerSettings>;
 using SensitivityResultPtr = std::shared_ptr<const SensitivityResult>;
 using EvaluationResultsPtr = std::shared_ptr<const std::vector<VariantEvaluation>>;
 using QuantizerHistogramPtr = std::shared_ptr<const QuantizerHistogram>;
+using EncodingsPreviewPtr = std::shared_ptr<const EncodingsPreview>;
+using LayerEffectPtr = std::shared_ptr<const LayerEffect>;
+using SessionStatePtr = std::shared_ptr<const SessionState>;
+
+/// A mixed-precision search and the request it answers.
+struct MixedPrecisionAnswer
+{
+  MixedPrecisionRequest request;
+  MixedPrecisionResult result;
+};
+using MixedPrecisionAnswerPtr = std::shared_ptr<const MixedPrecisionAnswer>;
 
 } // namespace quantlens
 
@@ -37,3 +53,8 @@ Q_DECLARE_METATYPE(quantlens::QuantizerSettingsList)
 Q_DECLARE_METATYPE(quantlens::SensitivityResultPtr)
 Q_DECLARE_METATYPE(quantlens::EvaluationResultsPtr)
 Q_DECLARE_METATYPE(quantlens::QuantizerHistogramPtr)
+Q_DECLARE_METATYPE(quantlens::EncodingsPreviewPtr)
+Q_DECLARE_METATYPE(quantlens::LayerEffectPtr)
+Q_DECLARE_METATYPE(quantlens::SessionStatePtr)
+Q_DECLARE_METATYPE(quantlens::MixedPrecisionAnswerPtr)
+Q_DECLARE_METATYPE(quantlens::MixedPrecisionRequest)

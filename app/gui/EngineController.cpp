@@ -14,6 +14,11 @@ EngineController::EngineController(QObject* parent)
   qRegisterMetaType<SensitivityResultPtr>();
   qRegisterMetaType<EvaluationResultsPtr>();
   qRegisterMetaType<QuantizerHistogramPtr>();
+  qRegisterMetaType<EncodingsPreviewPtr>();
+  qRegisterMetaType<LayerEffectPtr>();
+  qRegisterMetaType<SessionStatePtr>();
+  qRegisterMetaType<MixedPrecisionAnswerPtr>();
+  qRegisterMetaType<MixedPrecisionRequest>();
   thread_.setObjectName(QStringLiteral("QuantLens engine"));
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
@@ -30,6 +35,13 @@ EngineController::EngineController(QObject* parent)
   connect(this, &EngineController::evaluationRequested, worker_, &EngineWorker::evaluate);
   connect(this, &EngineController::exportRequested, worker_, &EngineWorker::exportEncodings);
   connect(this, &EngineController::histogramRequested, worker_, &EngineWorker::computeHistogram);
+  connect(this, &EngineController::exportPreviewRequested, worker_, &EngineWorker::previewExport);
+  connect(this, &EngineController::writeExportRequested, worker_, &EngineWorker::writeExport);
+  connect(this, &EngineController::importPreviewRequested, worker_, &EngineWorker::previewCustomVariant);
+  connect(this, &EngineController::layerEffectRequested, worker_, &EngineWorker::computeLayerEffect);
+  connect(this, &EngineController::mixedPrecisionRequested, worker_, &EngineWorker::computeMixedPrecision);
+  connect(this, &EngineController::saveSessionRequested, worker_, &EngineWorker::saveSession);
+  connect(this, &EngineController::openSessionRequested, worker_, &EngineWorker::openSession);
 
   connect(worker_, &EngineWorker::sequenceOpened, this, &EngineController::sequenceOpened);
   connect(worker_, &EngineWorker::modelOpened, this, &EngineController::modelOpened);
@@ -40,6 +52,12 @@ EngineController::EngineController(QObject* parent)
   connect(worker_, &EngineWorker::evaluationReady, this, &EngineController::evaluationReady);
   connect(worker_, &EngineWorker::encodingsExported, this, &EngineController::encodingsExported);
   connect(worker_, &EngineWorker::histogramReady, this, &EngineController::histogramReady);
+  connect(worker_, &EngineWorker::exportPreviewReady, this, &EngineController::exportPreviewReady);
+  connect(worker_, &EngineWorker::importPreviewReady, this, &EngineController::importPreviewReady);
+  connect(worker_, &EngineWorker::layerEffectReady, this, &EngineController::layerEffectReady);
+  connect(worker_, &EngineWorker::mixedPrecisionReady, this, &EngineController::mixedPrecisionReady);
+  connect(worker_, &EngineWorker::sessionSaved, this, &EngineController::sessionSaved);
+  connect(worker_, &EngineWorker::sessionOpened, this, &EngineController::sessionOpened);
   connect(worker_, &EngineWorker::scanReady, this, &EngineController::scanReady);
   connect(worker_, &EngineWorker::progress, this, &EngineController::progress);
   connect(worker_, &EngineWorker::busyChanged, this, &EngineController::busyChanged);
@@ -109,6 +127,41 @@ void EngineController::computeHistogram(int id)
 void EngineController::exportEncodings(const QString& variant, const QString& file, bool format100)
 {
   emit exportRequested(variant, file, format100);
+}
+
+void EngineController::previewExport(const QString& variant, const QString& file, bool format100)
+{
+  emit exportPreviewRequested(variant, file, format100);
+}
+
+void EngineController::writeExport(const EncodingsPreviewPtr& preview)
+{
+  emit writeExportRequested(preview);
+}
+
+void EngineController::previewCustomVariant(const QString& file)
+{
+  emit importPreviewRequested(file);
+}
+
+void EngineController::computeLayerEffect(int presetKind, bool allButThisLayer, const QString& module, int scan)
+{
+  emit layerEffectRequested(presetKind, allButThisLayer, module, scan);
+}
+
+void EngineController::computeMixedPrecision(const MixedPrecisionRequest& request)
+{
+  emit mixedPrecisionRequested(request);
+}
+
+void EngineController::saveSession(const QString& file, const SessionStatePtr& state)
+{
+  emit saveSessionRequested(file, state);
+}
+
+void EngineController::openSession(const QString& file)
+{
+  emit openSessionRequested(file);
 }
 
 void EngineController::setKnnEnabled(bool enabled)

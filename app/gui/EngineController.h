@@ -52,8 +52,26 @@ public:
   void evaluate(const QList<int>& scans);
   /// Answered by histogramReady: quantizer `id` under Custom (else W4A8).
   void computeHistogram(int id);
-  /// Answered by encodingsExported or errorOccurred.
+  /// Answered by encodingsExported or errorOccurred; refuses to write a file
+  /// that does not match the variant's enabled quantizers exactly.
   void exportEncodings(const QString& variant, const QString& file, bool format100 = false);
+  /// Answered by exportPreviewReady: what exportEncodings would write.
+  void previewExport(const QString& variant, const QString& file, bool format100 = false);
+  /// Writes a previewed export as it was shown (encodingsExported).
+  void writeExport(const quantlens::EncodingsPreviewPtr& preview);
+  /// Answered by importPreviewReady: what loading the file as Custom would do.
+  void previewCustomVariant(const QString& file);
+  /// Answered by layerEffectReady: what switching `module` does on scan `scan`.
+  void computeLayerEffect(int presetKind, bool allButThisLayer, const QString& module, int scan);
+  /// Answered by mixedPrecisionReady.
+  void computeMixedPrecision(const quantlens::MixedPrecisionRequest& request);
+  /// Adds the engine's part (scheme, calibration, Custom's file, cached
+  /// results) to `state` and writes the session (sessionSaved or errorOccurred).
+  void saveSession(const QString& file, const quantlens::SessionStatePtr& state);
+  /// Opens everything a session names and restores its cached results;
+  /// answered by the usual model/sequence signals, then sessionOpened. A
+  /// file that cannot be read changes nothing (errorOccurred).
+  void openSession(const QString& file);
   /// Cancels the running long operation (demo generation, ...). Thread-safe.
   void cancel();
 
@@ -67,6 +85,13 @@ signals:
   void evaluationReady(quantlens::EvaluationResultsPtr results);
   void encodingsExported(const QString& file);
   void histogramReady(quantlens::QuantizerHistogramPtr histogram);
+  void exportPreviewReady(quantlens::EncodingsPreviewPtr preview);
+  void importPreviewReady(quantlens::EncodingsPreviewPtr preview);
+  void layerEffectReady(quantlens::LayerEffectPtr effect);
+  void mixedPrecisionReady(quantlens::MixedPrecisionAnswerPtr answer);
+  void sessionSaved(const QString& file);
+  /// `cacheNote` says what cached results came back, or why none did.
+  void sessionOpened(const QString& file, quantlens::SessionStatePtr state, const QString& cacheNote);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
@@ -85,6 +110,13 @@ signals:
   void evaluationRequested(const QList<int>& scans);
   void exportRequested(const QString& variant, const QString& file, bool format100);
   void histogramRequested(int id);
+  void exportPreviewRequested(const QString& variant, const QString& file, bool format100);
+  void writeExportRequested(const quantlens::EncodingsPreviewPtr& preview);
+  void importPreviewRequested(const QString& file);
+  void layerEffectRequested(int presetKind, bool allButThisLayer, const QString& module, int scan);
+  void mixedPrecisionRequested(const quantlens::MixedPrecisionRequest& request);
+  void saveSessionRequested(const QString& file, const quantlens::SessionStatePtr& state);
+  void openSessionRequested(const QString& file);
 
 private:
   QThread thread_;

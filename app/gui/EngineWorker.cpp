@@ -5,9 +5,10 @@
 
 #include "core/EngineError.h"
 #include "core/Feedback.h"
-#include "quant/EncodingsFile.h"
-#include "session/InspectionSession.h"
+#include "core/FileIO.h"
+#include "model/EncodingsExchange.h"
 #include "session/MissingSidecarError.h"
+#include "session/SessionFile.h"
 
 namespace quantlens {
 
@@ -79,29 +80,35 @@ QStringList EngineWorker::variantNames() const
 
 void EngineWorker::openSequence(const QString& directory)
 {
-  runLongOperation(tr("Opening sequence"), [&](Feedback&) {
-    session_->openSequence(directory.toStdString());
-    const auto& sequence = session_->sequence();
-    emit sequenceOpened(QString::fromStdString(sequence.directory().string()),
-                        static_cast<int>(sequence.scanCount()), sequence.hasLabels());
-  });
+  runLongOperation(tr("Opening sequence"), [&](Feedback&) { openSequenceNow(directory); });
+}
+
+void EngineWorker::openSequenceNow(const QString& directory)
+{
+  session_->openSequence(directory.toStdString());
+  const auto& sequence = session_->sequence();
+  emit sequenceOpened(QString::fromStdString(sequence.directory().string()), static_cast<int>(sequence.scanCount()),
+                      sequence.hasLabels());
 }
 
 void EngineWorker::openModel(const QString& modelFile, const QString& sidecarJson)
 {
-  runLongOperation(tr("Opening model"), [&](Feedback&) {
-    std::optional<ModelSidecar> sidecar;
-    if (!sidecarJson.isEmpty())
-      sidecar = ModelSidecar::fromJson(sidecarJson.toStdString(), "the sidecar entered for '" +
-                                                                    modelFile.toStdString() + "'");
-    session_->openModel(modelFile.toStdString(), {}, sidecar);
-    emit modelOpened(modelFile, variantNames(), static_cast<int>(session_->sim().quantizers().size()));
-    auto description = std::make_shared<ModelDescription>();
-    description->quantizers = session_->sim().quantizers();
-    description->w8a8 = session_->sim().presetSettings({QuantPreset::Kind::W8A8});
-    description->w4a8 = session_->sim().presetSettings({QuantPreset::Kind::W4A8});
-    emit modelDescribed(std::move(description));
-  });
+  runLongOperation(tr("Opening model"), [&](Feedback&) { openModelNow(modelFile, sidecarJson); });
+}
+
+void EngineWorker::openModelNow(const QString& modelFile, const QString& sidecarJson)
+{
+  std::optional<ModelSidecar> sidecar;
+  if (!sidecarJson.isEmpty())
+    sidecar =
+      ModelSidecar::fromJson(sidecarJson.toStdString(), "the sidecar entered for '" + modelFile.toStdString() + "'");
+  session_->openModel(modelFile.toStdString(), {}, sidecar);
+  emit modelOpened(modelFile, variantNames(), static_cast<int>(session_->sim().quantizers().size()));
+  auto description = std::make_shared<ModelDescription>();
+  description->quantizers = session_->sim().quantizers();
+  description->w8a8 = session_->sim().presetSettings({QuantPreset::Kind::W8A8});
+  description->w4a8 = session_->sim().presetSettings({QuantPreset::Kind::W4A8});
+  emit modelDescribed(std::move(description));
 }
 
 void EngineWorker::loadScan(int index, int requestId)
@@ -225,13 +232,131 @@ void EngineWorker::computeHistogram(int id)
 void EngineWorker::exportEncodings(const QString& variant, const QString& file, bool format100)
 {
   runLongOperation(tr("Exporting encodings"), [&](Feedback& feedback) {
-    const auto document = session_->encodingsOf(variant.toStdString(), feedback);
-    if (format100)
-      EncodingsFile::write100(file.toStdString(), document);
-    else
-      EncodingsFile::write061(file.toStdString(), document);
-    emit encodingsExported(file);
+    writeCheckedExport(session_->previewExport(variant.toStdString(), format100, file.toStdString(), feedback));
   });
+}
+
+void EngineWorker::previewExport(const QString& variant, const QString& file, bool format100)
+{
+  runLongOperation(tr("Preparing the export"), [&](Feedback& feedback) {
+    emit exportPreviewReady(std::make_shared<const EncodingsPreview>(
+      session_->previewExport(variant.toStdString(), format100, file.toStdString(), feedback)));
+  });
+}
+
+void EngineWorker::writeExport(const EncodingsPreviewPtr& preview)
+{
+  runLongOperation(tr("Exporting encodings"), [&](Feedback&) { writeCheckedExport(*preview); });
+}
+
+void EngineWorker::writeCheckedExport(const EncodingsPreview& preview)
+{
+  // AIMET's strict loader refuses a file that lists more or fewer quantizers than the sim enables.
+  if (!preview.matchesExactly())
+    throw EngineError("not writing '" + preview.file + "': the encodings do not match the enabled quantizers (" +
+                      std::to_string(preview.missing.size()) + " without an encoding, " +
+                      std::to_string(preview.unmatched.size()) + " the model lacks)");
+  fileio::writeAtomically(preview.file, preview.text);
+  emit encodingsExported(QString::fromStdString(preview.file));
+}
+
+void EngineWorker::previewCustomVariant(const QString& file)
+{
+  runLongOperation(tr("Reading %1").arg(file), [&](Feedback&) {
+    emit importPreviewReady(std::make_shared<const EncodingsPreview>(session_->previewVariantFile(file.toStdString())));
+  });
+}
+
+void EngineWorker::computeLayerEffect(int presetKind, bool allButThisLayer, const QString& module, int scan)
+{
+  runLongOperation(tr("Switching %1").arg(module), [&](Feedback& feedback) {
+    const QuantPreset preset{presetKind == 2 ? QuantPreset::Kind::W4A8 : QuantPreset::Kind::W8A8};
+    const auto mode = allButThisLayer ? SensitivityMode::AllButThisLayer : SensitivityMode::OnlyThisLayer;
+    emit layerEffectReady(std::make_shared<const LayerEffect>(
+      session_->layerEffect(preset, mode, module.toStdString(), scanList({scan}).front(), feedback)));
+  });
+}
+
+void EngineWorker::computeMixedPrecision(const MixedPrecisionRequest& request)
+{
+  runLongOperation(tr("Mixed precision"), [&](Feedback& feedback) {
+    auto answer = std::make_shared<MixedPrecisionAnswer>();
+    answer->request = request;
+    answer->result = session_->mixedPrecision(request, feedback);
+    emit mixedPrecisionReady(std::move(answer));
+  });
+}
+
+void EngineWorker::saveSession(const QString& file, const SessionStatePtr& guiState)
+{
+  runLongOperation(tr("Saving the session"), [&](Feedback&) {
+    SessionState state = *guiState;
+    if (session_->hasModel()) {
+      // A sidecar typed into the dialog exists nowhere else.
+      if (!ModelSidecar::findFor(session_->modelFile()))
+        state.modelSidecarJson = session_->sidecar().toJson();
+      state.scheme = session_->scheme();
+      state.customFile = session_->customFile();
+      state.cachedResults = session_->cachedResults();
+    }
+    if (session_->hasSequence())
+      state.calibrationScans = session_->calibrationScans();
+    SessionFile::write(file.toStdString(), state);
+    emit sessionSaved(file);
+  });
+}
+
+void EngineWorker::openSession(const QString& file)
+{
+  runLongOperation(tr("Opening the session"), [&](Feedback&) {
+    // Read and checked before anything changes: a bad file leaves everything open as it was.
+    auto state = std::make_shared<SessionState>(SessionFile::read(file.toStdString()));
+    if (!state->modelFile.empty())
+      openModelNow(QString::fromStdString(state->modelFile.string()),
+                   QString::fromStdString(state->modelSidecarJson.value_or(std::string())));
+    if (!state->sequenceDirectory.empty())
+      openSequenceNow(QString::fromStdString(state->sequenceDirectory.string()));
+    session_->setScheme(state->scheme);
+    session_->setKnnEnabled(state->knnEnabled);
+    if (session_->hasSequence() && !state->calibrationScans.empty())
+      session_->setCalibrationScans(state->calibrationScans);
+    if (session_->hasModel()) {
+      applySessionCustom(*state);
+      emit variantsChanged(variantNames(), QString::fromStdString(session_->customDescription()));
+    }
+    QString note;
+    if (state->cachedResults) {
+      note = cacheNote(session_->restoreCachedResults(*state->cachedResults));
+      state->cachedResults.reset(); // the engine has them; the GUI needs the rest
+    }
+    emit sessionOpened(file, std::move(state), note);
+  });
+}
+
+void EngineWorker::applySessionCustom(const SessionState& state)
+{
+  if (state.customFile) {
+    session_->loadVariantText(state.customFile->text, state.customFile->fileName);
+  } else if (state.custom) {
+    // The same settings the editor sends once it has the edits, so its results come from the cache.
+    session_->setCustomSettings(EncodingsExchange::customSettings(session_->sim(), state.editorBasePreset,
+                                                                  *state.custom, "the session's edits"),
+                                tr("editor: %n edit(s) vs %1", nullptr, static_cast<int>(state.custom->quantizers.size()))
+                                  .arg(QString::fromStdString(state.editorBasePreset.toString()))
+                                  .toStdString());
+  } else {
+    session_->clearCustomVariant();
+  }
+}
+
+QString EngineWorker::cacheNote(const CachedResultsRestore& restore)
+{
+  if (!restore.restored)
+    return tr("Cached results not used: %1").arg(QString::fromStdString(restore.reason));
+  return tr("Cached results restored: %n scan(s)", nullptr, static_cast<int>(restore.scans)) +
+         tr(", %n evaluation(s)", nullptr, static_cast<int>(restore.evaluations)) +
+         tr(", %n sensitivity sweep(s)", nullptr, static_cast<int>(restore.sensitivities)) +
+         tr(", %n mixed-precision search(es)", nullptr, static_cast<int>(restore.mixedPrecision));
 }
 
 void EngineWorker::setKnnEnabled(bool enabled)

@@ -3,6 +3,7 @@
 #include "AnalysisResults.h"
 #include "ModelDescription.h"
 
+#include "session/InspectionSession.h"
 #include "session/ScanInference.h"
 
 #include <QObject>
@@ -16,7 +17,6 @@
 namespace quantlens {
 
 class Feedback;
-class InspectionSession;
 
 /// Lives on the engine thread, owns the InspectionSession and does the work
 /// EngineController asks for. Every slot catches engine errors and reports
@@ -54,8 +54,17 @@ public slots:
   void evaluate(const QList<int>& scans);
   /// Quantizer `id`'s histogram with the encoding of the last variant (Custom, else W4A8).
   void computeHistogram(int id);
-  /// Writes the encodings of a variant as AIMET 0.6.1 (or 1.0.0) JSON.
+  /// Writes the encodings of a variant as AIMET 0.6.1 (or 1.0.0) JSON, when
+  /// they match the variant's enabled quantizers exactly.
   void exportEncodings(const QString& variant, const QString& file, bool format100);
+  void previewExport(const QString& variant, const QString& file, bool format100);
+  void writeExport(const quantlens::EncodingsPreviewPtr& preview);
+  void previewCustomVariant(const QString& file);
+  /// presetKind 1 = W8A8, 2 = W4A8.
+  void computeLayerEffect(int presetKind, bool allButThisLayer, const QString& module, int scan);
+  void computeMixedPrecision(const quantlens::MixedPrecisionRequest& request);
+  void saveSession(const QString& file, const quantlens::SessionStatePtr& state);
+  void openSession(const QString& file);
 
 signals:
   void sequenceOpened(const QString& directory, int scanCount, bool hasLabels);
@@ -67,6 +76,12 @@ signals:
   void evaluationReady(quantlens::EvaluationResultsPtr results);
   void encodingsExported(const QString& file);
   void histogramReady(quantlens::QuantizerHistogramPtr histogram);
+  void exportPreviewReady(quantlens::EncodingsPreviewPtr preview);
+  void importPreviewReady(quantlens::EncodingsPreviewPtr preview);
+  void layerEffectReady(quantlens::LayerEffectPtr effect);
+  void mixedPrecisionReady(quantlens::MixedPrecisionAnswerPtr answer);
+  void sessionSaved(const QString& file);
+  void sessionOpened(const QString& file, quantlens::SessionStatePtr state, const QString& cacheNote);
   void scanReady(quantlens::ScanInferencePtr scan);
   void progress(double fraction, const QString& message);
   void busyChanged(bool busy);
@@ -78,6 +93,14 @@ private:
   template <typename Work>
   bool runLongOperation(const QString& title, Work work);
   QStringList variantNames() const;
+  /// Opens the model and tells the GUI its variants and quantizers.
+  void openModelNow(const QString& modelFile, const QString& sidecarJson);
+  void openSequenceNow(const QString& directory);
+  /// The session's Custom variant: its file when it came from one, else the editor's edits.
+  void applySessionCustom(const SessionState& state);
+  static QString cacheNote(const CachedResultsRestore& restore);
+  /// Writes `text` to `file` through a temporary file, after an exact-match check.
+  void writeCheckedExport(const EncodingsPreview& preview);
   std::vector<std::size_t> scanList(const QList<int>& scans) const;
 
   const std::atomic<int>* latestScanRequest_;

@@ -3,8 +3,12 @@
 #include "ClassHistogramPlot.h"
 #include "ClassIouChart.h"
 #include "ClassLegend.h"
+#include "EncodingsPreviewDialog.h"
 #include "EngineController.h"
 #include "HtmlReport.h"
+#include "MixedPrecisionChart.h"
+#include "MixedPrecisionDialog.h"
+#include "MixedPrecisionRecipe.h"
 #include "PointInfoPanel.h"
 #include "QuantizerEditor.h"
 #include "QuantizerHistogramChart.h"
@@ -39,6 +43,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QSignalBlocker>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -99,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
   , sensitivityChart_(new SensitivityChart)
   , iouChart_(new ClassIouChart)
   , histogramChart_(new QuantizerHistogramChart)
+  , ampChart_(new MixedPrecisionChart)
   , editorDebounce_(new QTimer(this))
   , labels_(std::make_unique<LabelMap>(LabelMap::semanticKitti()))
 {
@@ -171,6 +177,13 @@ void MainWindow::createActions()
   evaluateAction_ = new QAction(this);
   evaluateAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   connect(evaluateAction_, &QAction::triggered, this, &MainWindow::evaluateSequence);
+  ampAction_ = new QAction(this);
+  ampAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+  connect(ampAction_, &QAction::triggered, this, &MainWindow::chooseMixedPrecision);
+  clearLayerEffectAction_ = new QAction(this);
+  clearLayerEffectAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+  clearLayerEffectAction_->setEnabled(false);
+  connect(clearLayerEffectAction_, &QAction::triggered, this, &MainWindow::clearLayerEffect);
   exportEncodingsAction_ = new QAction(this);
   exportEncodingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
   connect(exportEncodingsAction_, &QAction::triggered, this, &MainWindow::chooseEncodingsExport);
@@ -237,6 +250,7 @@ void MainWindow::createMenus()
   colorMenu_ = viewMenu_->addMenu(QString());
   colorMenu_->addActions(colorModeGroup_->actions());
   viewMenu_->addAction(viewOptions_->hideUnchangedAction());
+  viewMenu_->addAction(clearLayerEffectAction_);
   viewMenu_->addSeparator();
   viewMenu_->addAction(resetCameraAction_);
   viewMenu_->addAction(viewOptions_->driverViewAction());
@@ -254,6 +268,7 @@ void MainWindow::createMenus()
   analysisMenu_->addAction(sensitivityAction_);
   analysisMenu_->addAction(sensitivityAllButAction_);
   analysisMenu_->addAction(evaluateAction_);
+  analysisMenu_->addAction(ampAction_);
 
   helpMenu_ = menuBar()->addMenu(QString());
   helpMenu_->addAction(aboutAction_);
@@ -294,14 +309,17 @@ void MainWindow::createDocks()
   auto* sensitivity = addDock(sensitivityChart_, QStringLiteral("sensitivityDock"), Qt::BottomDockWidgetArea);
   auto* iou = addDock(iouChart_, QStringLiteral("classIouDock"), Qt::BottomDockWidgetArea);
   auto* histogram = addDock(histogramChart_, QStringLiteral("quantizerHistogramDock"), Qt::BottomDockWidgetArea);
+  auto* amp = addDock(ampChart_, QStringLiteral("mixedPrecisionDock"), Qt::BottomDockWidgetArea);
   tabifyDockWidget(legend, classes);
   tabifyDockWidget(range, quantizers);
   tabifyDockWidget(range, sensitivity);
   tabifyDockWidget(range, iou);
   tabifyDockWidget(range, histogram);
+  tabifyDockWidget(range, amp);
   addChartExport(sensitivityChart_);
   addChartExport(iouChart_);
   addChartExport(histogramChart_);
+  addChartExport(ampChart_);
   legend->raise();
   range->raise();
   resizeDocks({metrics, point}, {320, 320}, Qt::Horizontal);
@@ -339,6 +357,15 @@ void MainWindow::connectEngine()
   connect(engine_, &EngineController::sensitivityReady, this, &MainWindow::onSensitivityReady);
   connect(engine_, &EngineController::evaluationReady, this, &MainWindow::onEvaluationReady);
   connect(engine_, &EngineController::histogramReady, this, &MainWindow::onHistogramReady);
+  connect(engine_, &EngineController::exportPreviewReady, this, &MainWindow::onExportPreview);
+  connect(engine_, &EngineController::importPreviewReady, this, &MainWindow::onImportPreview);
+  connect(engine_, &EngineController::mixedPrecisionReady, this, &MainWindow::onMixedPrecisionReady);
+  connect(engine_, &EngineController::layerEffectReady, this, &MainWindow::onLayerEffectReady);
+  connect(engine_, &EngineController::sessionOpened, this, &MainWindow::onSessionOpened);
+  connect(engine_, &EngineController::sessionSaved, this, [this](const QString& file) {
+    statusBar()->showMessage(tr("Saved session %1").arg(QDir::toNativeSeparators(file)), 6000);
+    emit sessionSaved(file);
+  });
   connect(engine_, &EngineController::encodingsExported, this, [this](const QString& file) {
     statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
     emit encodingsWritten(file);
@@ -370,8 +397,9 @@ void MainWindow::connectViews()
           &MainWindow::onQuantizerSelected);
   connect(sensitivityChart_, &SensitivityChart::layerClicked, this, [this](const QString& module) {
     editor_->selectModule(module);
-    raiseDockOf(editor_);
+    showLayerEffect(module);
   });
+  connect(ampChart_, &MixedPrecisionChart::stepClicked, this, &MainWindow::applyMixedPrecisionStep);
 }
 
 // --- opening things ---------------------------------------------------------
@@ -431,11 +459,16 @@ void MainWindow::chooseSequence()
 
 void MainWindow::chooseCustomVariant()
 {
+  if (modelFile_.isEmpty()) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model first."));
+    return;
+  }
   const QString file = chooseFile(tr("Open Encodings or Overrides"),
                                   tr("AIMET encodings or QuantLens overrides (*.json *.encodings);;All files (*)"),
                                   QStringLiteral("paths/lastEncodingsFolder"));
+  // Loaded once the user has seen what the file holds and how it fits the model.
   if (!file.isEmpty())
-    openCustomVariant(file);
+    openCustomVariantWithPreview(file);
 }
 
 void MainWindow::addRecent(const QString& kind, const QString& path)
@@ -498,6 +531,8 @@ void MainWindow::onSequenceOpened(const QString& directory, int scanCount, bool 
   if (!hasLabels)
     histogram_->clear();
   navigator_->setScanCount(scanCount);
+  if (awaitingSession_)
+    return; // the session names the scan once everything it holds is in place
   const int scan = std::clamp(pendingScan_, 0, std::max(scanCount - 1, 0));
   pendingScan_ = 0;
   // setCurrentScan only signals on a change; the same index after opening needs an explicit request.
@@ -557,8 +592,12 @@ void MainWindow::onScanReady(const ScanInferencePtr& scan)
   const bool sameScan = currentScan_ && currentScan_->scanIndex == scan->scanIndex &&
                         currentScan_->scan.points.size() == scan->scan.points.size();
   currentScan_ = scan;
-  const int viewCount = std::min(1 + static_cast<int>(scan->variants.size()), MultiPointCloudView::kMaxViews);
-  views_->setViewCount(viewCount);
+  if (layerEffect_ && layerEffect_->scanIndex != scan->scanIndex) {
+    // The layer stays under the magnifier as the user steps through scans.
+    layerEffect_.reset();
+    showLayerEffect(layerEffectModule_);
+  }
+  updateViewCount();
   if (!sameScan)
     views_->setPoints(scan->scan.points.xyzr.data(), scan->scan.points.size());
   recolor();
@@ -577,6 +616,7 @@ void MainWindow::onScanReady(const ScanInferencePtr& scan)
 void MainWindow::onEngineError(const QString& message)
 {
   // The window stays as it was; the message says what to fix.
+  awaitingSession_ = false;
   QMessageBox::warning(this, tr("QuantLens"), message);
 }
 
@@ -596,12 +636,22 @@ void MainWindow::onBusyChanged(bool busy)
 
 // --- what the views and docks show ------------------------------------------
 
+void MainWindow::updateViewCount()
+{
+  // Ground truth, every variant, and the clicked layer's effect when there is one.
+  const int views = 1 + static_cast<int>(currentScan_->variants.size()) + (layerEffect_ ? 1 : 0);
+  views_->setViewCount(std::min(views, MultiPointCloudView::kMaxViews));
+}
+
 void MainWindow::recolor()
 {
   if (!currentScan_)
     return;
-  const auto contents =
+  auto contents =
     ViewColoring::build(*currentScan_, *labels_, viewOptions_->colorMode(), viewOptions_->hideUnchanged());
+  if (layerEffect_ && layerEffect_->scanIndex == currentScan_->scanIndex &&
+      layerEffect_->switched.pointLabels.size() == currentScan_->scan.points.size())
+    contents.push_back(ViewColoring::layerEffectView(*layerEffect_, *labels_, viewOptions_->hideUnchanged()));
   const std::size_t points = currentScan_->scan.points.size();
   for (int v = 0; v < views_->viewCount() && v < static_cast<int>(contents.size()); ++v) {
     const ViewContent& view = contents[static_cast<std::size_t>(v)];
@@ -748,7 +798,12 @@ void MainWindow::onModelDescribed(const ModelDescriptionPtr& description)
   // The editor starts from W4A8: the preset whose damage a user comes to repair.
   editor_->setQuantizers(description->quantizers, description->w4a8, QuantPreset{QuantPreset::Kind::W4A8});
   sensitivityChart_->clear();
-  applyPendingSessionEdits();
+  ampChart_->clear();
+  ampAnswer_.reset();
+  shownAnalyses_ = {};
+  layerEffectModule_.clear();
+  layerEffect_.reset();
+  clearLayerEffectAction_->setEnabled(false);
 }
 
 void MainWindow::onEditorChanged()
@@ -774,6 +829,11 @@ void MainWindow::analyzeSensitivity(bool allButOneLayer)
     return;
   }
   engine_->computeSensitivity(2, allButOneLayer, {static_cast<int>(currentScan_->scanIndex)});
+  // Kept for the session file; the mode comes back with the result.
+  shownAnalyses_.sensitivity =
+    SessionSensitivity{QuantPreset{QuantPreset::Kind::W4A8},
+                       allButOneLayer ? SensitivityMode::AllButThisLayer : SensitivityMode::OnlyThisLayer,
+                       {currentScan_->scanIndex}};
 }
 
 void MainWindow::onSensitivityReady(const SensitivityResultPtr& result)
@@ -794,9 +854,13 @@ void MainWindow::evaluateSequence()
     return;
   }
   QList<int> scans;
-  for (int i = 0; i < navigator_->scanCount(); ++i)
+  std::vector<std::size_t> scanList;
+  for (int i = 0; i < navigator_->scanCount(); ++i) {
     scans << i;
+    scanList.push_back(static_cast<std::size_t>(i));
+  }
   engine_->evaluate(scans);
+  shownAnalyses_.evaluationScans = scanList;
 }
 
 void MainWindow::onEvaluationReady(const EvaluationResultsPtr& results)
@@ -831,6 +895,35 @@ void MainWindow::exportEncodings(const QString& file, bool format100)
   engine_->exportEncodings(exportedVariant(), file, format100);
 }
 
+void MainWindow::exportEncodingsWithPreview(const QString& file, bool format100)
+{
+  engine_->previewExport(exportedVariant(), file, format100);
+}
+
+void MainWindow::openCustomVariantWithPreview(const QString& file)
+{
+  engine_->previewCustomVariant(file);
+}
+
+bool MainWindow::confirmPreview(const EncodingsPreviewPtr& preview)
+{
+  EncodingsPreviewDialog dialog(*preview, this);
+  emit previewShown(preview);
+  return dialog.exec() == QDialog::Accepted;
+}
+
+void MainWindow::onExportPreview(const EncodingsPreviewPtr& preview)
+{
+  if (confirmPreview(preview))
+    engine_->writeExport(preview);
+}
+
+void MainWindow::onImportPreview(const EncodingsPreviewPtr& preview)
+{
+  if (confirmPreview(preview))
+    openCustomVariant(QString::fromStdString(preview->file));
+}
+
 void MainWindow::chooseEncodingsExport()
 {
   if (modelFile_.isEmpty()) {
@@ -847,7 +940,8 @@ void MainWindow::chooseEncodingsExport()
   if (file.isEmpty())
     return;
   settings.setValue(QStringLiteral("paths/lastEncodingsFolder"), QFileInfo(file).absolutePath());
-  exportEncodings(file, filter.contains(QLatin1String("1.0.0")));
+  // Written once the user has seen the file and its check against the model.
+  exportEncodingsWithPreview(file, filter.contains(QLatin1String("1.0.0")));
 }
 
 void MainWindow::onQuantizerSelected()
@@ -894,75 +988,99 @@ void MainWindow::chooseOverridesFile()
   saveOverrides(file);
 }
 
-bool MainWindow::saveSession(const QString& file)
+void MainWindow::saveSession(const QString& file)
 {
-  SessionState state;
-  state.modelFile = modelFile_.toStdString();
-  state.sequenceDirectory = sequenceDirectory_.toStdString();
-  state.scanIndex = static_cast<std::size_t>(std::max(navigator_->currentScan(), 0));
-  state.knnEnabled = knnAction_->isChecked();
-  state.editorBasePreset = editor_->preset();
+  auto state = std::make_shared<SessionState>();
+  state->modelFile = modelFile_.toStdString();
+  state->sequenceDirectory = sequenceDirectory_.toStdString();
+  state->scanIndex = static_cast<std::size_t>(std::max(navigator_->currentScan(), 0));
+  state->knnEnabled = knnAction_->isChecked();
+  state->editorBasePreset = editor_->preset();
   if (editor_->editCount() > 0)
-    state.custom = editor_->overrides();
-  state.view.colorMode = static_cast<int>(viewOptions_->colorMode());
-  state.view.hideUnchanged = viewOptions_->hideUnchanged();
-  state.view.pointSize = viewOptions_->pointSize();
-  state.view.camerasSynchronized = viewOptions_->camerasSynchronized();
+    state->custom = editor_->overrides();
+  state->view.colorMode = static_cast<int>(viewOptions_->colorMode());
+  state->view.hideUnchanged = viewOptions_->hideUnchanged();
+  state->view.pointSize = viewOptions_->pointSize();
+  state->view.camerasSynchronized = viewOptions_->camerasSynchronized();
   if (currentScan_) {
     const ViewCamera camera = views_->camera(0);
-    state.view.camera = SessionCamera{camera.position, camera.focalPoint, camera.viewUp};
+    state->view.camera = SessionCamera{camera.position, camera.focalPoint, camera.viewUp};
   }
-  try {
-    SessionFile::write(file.toStdString(), state);
-  } catch (const EngineError& error) {
-    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
-    return false;
-  }
-  statusBar()->showMessage(tr("Saved session %1").arg(QDir::toNativeSeparators(file)), 6000);
-  return true;
+  state->analyses = shownAnalyses_;
+  // The engine adds the scheme, Custom's file and the cached results, then writes.
+  engine_->saveSession(file, state);
 }
 
-bool MainWindow::openSession(const QString& file)
+void MainWindow::openSession(const QString& file)
 {
-  SessionState state;
-  try {
-    state = SessionFile::read(file.toStdString());
-  } catch (const EngineError& error) {
-    // Nothing changes: the window keeps what it shows.
-    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
-    return false;
-  }
-  viewOptions_->setColorMode(static_cast<ColorMode>(std::clamp(state.view.colorMode, 0, 4)));
-  viewOptions_->hideUnchangedAction()->setChecked(state.view.hideUnchanged);
-  viewOptions_->setPointSize(state.view.pointSize);
-  viewOptions_->syncCamerasAction()->setChecked(state.view.camerasSynchronized);
-  knnAction_->setChecked(state.knnEnabled);
-  pendingSessionEdits_ = state.custom;
-  pendingSessionCamera_ = state.view.camera;
-  if (!state.modelFile.empty())
-    engine_->openModel(QString::fromStdString(state.modelFile.string()),
-                       QString::fromStdString(state.modelSidecarJson.value_or(std::string())));
-  if (!state.sequenceDirectory.empty())
-    openSequence(QString::fromStdString(state.sequenceDirectory.string()), static_cast<int>(state.scanIndex));
-  return true;
+  // Nothing changes here until the engine has read the file and opened what it names.
+  awaitingSession_ = true;
+  engine_->openSession(file);
 }
 
-void MainWindow::applyPendingSessionEdits()
+void MainWindow::onSessionOpened(const QString& file, const SessionStatePtr& state, const QString& cacheNote)
 {
-  if (!pendingSessionEdits_)
+  awaitingSession_ = false;
+  viewOptions_->setColorMode(static_cast<ColorMode>(std::clamp(state->view.colorMode, 0, 4)));
+  viewOptions_->hideUnchangedAction()->setChecked(state->view.hideUnchanged);
+  viewOptions_->setPointSize(state->view.pointSize);
+  viewOptions_->syncCamerasAction()->setChecked(state->view.camerasSynchronized);
+  const QSignalBlocker knnBlocker(knnAction_); // the engine already has the session's choice
+  knnAction_->setChecked(state->knnEnabled);
+  applySessionEdits(*state);
+  pendingSessionCamera_ = state->view.camera;
+  if (!sequenceDirectory_.isEmpty()) {
+    const int scan = std::clamp(static_cast<int>(state->scanIndex), 0, std::max(navigator_->scanCount() - 1, 0));
+    if (scan == navigator_->currentScan())
+      engine_->requestScan(scan);
+    else
+      navigator_->setCurrentScan(scan);
+  }
+  showSessionAnalyses(state->analyses);
+  statusBar()->showMessage(cacheNote.isEmpty() ? tr("Opened session %1").arg(QDir::toNativeSeparators(file))
+                                               : cacheNote,
+                           8000);
+  emit sessionOpened(file);
+}
+
+void MainWindow::applySessionEdits(const SessionState& state)
+{
+  if (!state.custom)
     return;
-  const Overrides edits = *pendingSessionEdits_;
-  pendingSessionEdits_.reset();
   std::map<std::string, int> ids;
   for (const auto& quantizer : editor_->model()->quantizers())
     ids[quantizer.name] = quantizer.id;
   // One undo step for the whole session, like an imported recipe.
   editor_->undoStack()->beginMacro(tr("Session edits"));
-  for (const auto& [name, change] : edits.quantizers) {
+  for (const auto& [name, change] : state.custom->quantizers) {
     if (const auto it = ids.find(name); it != ids.end())
       editor_->model()->changeSettings({it->second}, change, tr("Session edits"));
   }
   editor_->undoStack()->endMacro();
+  // The engine already set Custom from the session: from its file, which
+  // must not be replaced by the edits, or from these very edits.
+  editorDebounce_->stop();
+}
+
+void MainWindow::showSessionAnalyses(const SessionAnalyses& analyses)
+{
+  // Each request finds its answer in the restored caches, so nothing is recomputed.
+  shownAnalyses_ = analyses;
+  if (analyses.sensitivity) {
+    QList<int> scans;
+    for (const auto scan : analyses.sensitivity->scans)
+      scans << static_cast<int>(scan);
+    engine_->computeSensitivity(analyses.sensitivity->preset.kind == QuantPreset::Kind::W4A8 ? 2 : 1,
+                                analyses.sensitivity->mode == SensitivityMode::AllButThisLayer, scans);
+  }
+  if (analyses.evaluationScans) {
+    QList<int> scans;
+    for (const auto scan : *analyses.evaluationScans)
+      scans << static_cast<int>(scan);
+    engine_->evaluate(scans);
+  }
+  if (analyses.mixedPrecision)
+    engine_->computeMixedPrecision(*analyses.mixedPrecision);
 }
 
 void MainWindow::applyPendingSessionCamera()
@@ -979,6 +1097,83 @@ void MainWindow::applyPendingSessionCamera()
     views_->setCamera(v, restored);
   }
   views_->update();
+}
+
+// --- layer effects and mixed precision ----------------------------------------
+
+void MainWindow::showLayerEffect(const QString& module)
+{
+  if (module.isEmpty() || !currentScan_ || modelFile_.isEmpty())
+    return;
+  layerEffectModule_ = module;
+  const bool allBut =
+    shownAnalyses_.sensitivity && shownAnalyses_.sensitivity->mode == SensitivityMode::AllButThisLayer;
+  engine_->computeLayerEffect(2, allBut, module, static_cast<int>(currentScan_->scanIndex));
+}
+
+void MainWindow::onLayerEffectReady(const LayerEffectPtr& effect)
+{
+  if (!currentScan_ || effect->scanIndex != currentScan_->scanIndex ||
+      QString::fromStdString(effect->module) != layerEffectModule_)
+    return; // the user has moved on
+  layerEffect_ = effect;
+  clearLayerEffectAction_->setEnabled(true);
+  updateViewCount();
+  recolor();
+  emit layerEffectShown(layerEffectModule_);
+}
+
+void MainWindow::clearLayerEffect()
+{
+  layerEffectModule_.clear();
+  layerEffect_.reset();
+  clearLayerEffectAction_->setEnabled(false);
+  if (currentScan_) {
+    updateViewCount();
+    recolor();
+  }
+}
+
+void MainWindow::chooseMixedPrecision()
+{
+  if (modelFile_.isEmpty() || !currentScan_) {
+    QMessageBox::information(this, tr("QuantLens"), tr("Open a model and a sequence first."));
+    return;
+  }
+  MixedPrecisionRequest start = shownAnalyses_.mixedPrecision.value_or(MixedPrecisionRequest{});
+  start.preset = editor_->preset();
+  start.scans = {currentScan_->scanIndex};
+  MixedPrecisionDialog dialog(start, currentScan_->hasTruth(),
+                              tr("scan %1 (the one on screen)").arg(currentScan_->scanIndex), this);
+  if (dialog.exec() == QDialog::Accepted)
+    searchMixedPrecision(dialog.request());
+}
+
+void MainWindow::searchMixedPrecision(const MixedPrecisionRequest& request)
+{
+  engine_->computeMixedPrecision(request);
+}
+
+void MainWindow::onMixedPrecisionReady(const MixedPrecisionAnswerPtr& answer)
+{
+  ampAnswer_ = answer;
+  shownAnalyses_.mixedPrecision = answer->request;
+  const bool miou = answer->request.metric == SensitivityMetric::MeanIou;
+  ampChart_->setResult(answer->result, QString::fromStdString(answer->request.preset.toString()),
+                       miou ? tr("mIoU") : tr("agreement"), answer->request.maxDrop);
+  raiseDockOf(ampChart_);
+  emit mixedPrecisionShown();
+}
+
+bool MainWindow::applyMixedPrecisionStep(int step)
+{
+  if (!ampAnswer_ || !MixedPrecisionRecipe::apply(*editor_, *ampAnswer_, step))
+    return false;
+  statusBar()->showMessage(tr("Editor: mixed-precision step %1 (%n layer(s) at %2 bit)", nullptr, step)
+                             .arg(step)
+                             .arg(ampAnswer_->request.promoteTo),
+                           6000);
+  return true;
 }
 
 bool MainWindow::writeReport(const QString& file)
@@ -1092,8 +1287,10 @@ void MainWindow::dropEvent(QDropEvent* event)
       openSequence(dropped.absoluteFilePath());
     else if (suffix == QLatin1String("pt") || suffix == QLatin1String("pth") || suffix == QLatin1String("ts"))
       openModel(dropped.absoluteFilePath());
+    else if (suffix == QLatin1String("qlens"))
+      openSession(dropped.absoluteFilePath());
     else if (suffix == QLatin1String("json") || suffix == QLatin1String("encodings"))
-      openCustomVariant(dropped.absoluteFilePath());
+      openCustomVariantWithPreview(dropped.absoluteFilePath());
     else // a scan or label file opens its sequence
       openSequence(QDir::cleanPath(dropped.dir().absolutePath() + QStringLiteral("/..")));
   }
@@ -1131,6 +1328,10 @@ void MainWindow::retranslateUi()
     tr("Quantize everything but one layer and rank the layers by what keeping them in FP32 recovers"));
   reportAction_->setText(tr("Write &Report…"));
   reportAction_->setStatusTip(tr("One HTML file with the views, the scan's metrics and the charts"));
+  ampAction_->setText(tr("&Mixed Precision…"));
+  ampAction_->setStatusTip(tr("Search which layers to keep at higher precision, with its BitOps / score curve"));
+  clearLayerEffectAction_->setText(tr("Hide &Layer Effect"));
+  clearLayerEffectAction_->setStatusTip(tr("Remove the view of what the clicked layer changes"));
   evaluateAction_->setText(tr("&Evaluate Sequence"));
   evaluateAction_->setStatusTip(tr("Per-class IoU of every variant over all scans, like the SemanticKITTI evaluator"));
   exportEncodingsAction_->setText(tr("E&xport Encodings…"));
@@ -1164,7 +1365,7 @@ void MainWindow::retranslateUi()
   aboutQtAction_->setText(tr("About &Qt"));
   const QString dockTitles[] = {tr("Scan Metrics"), tr("Picked Point"), tr("Legend"),      tr("Classes"),
                                 tr("Range Image"),  tr("Quantizers"),   tr("Sensitivity"), tr("Per-Class IoU"),
-                                tr("Quantizer Histogram")};
+                                tr("Quantizer Histogram"), tr("Mixed Precision")};
   for (int i = 0; i < docks_.size(); ++i)
     docks_[i]->setWindowTitle(dockTitles[i]);
   cancelButton_->setText(tr("Cancel"));

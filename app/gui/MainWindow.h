@@ -30,6 +30,7 @@ class ClassIouChart;
 class ClassLegend;
 class EngineController;
 class LabelMap;
+class MixedPrecisionChart;
 class MultiPointCloudView;
 class PointInfoPanel;
 class QuantizerEditor;
@@ -73,12 +74,29 @@ public:
   SensitivityChart* sensitivityChart() const { return sensitivityChart_; }
   ClassIouChart* iouChart() const { return iouChart_; }
   QuantizerHistogramChart* histogramChart() const { return histogramChart_; }
+  MixedPrecisionChart* mixedPrecisionChart() const { return ampChart_; }
   /// Writes the editor's edits as a QuantLens override file; false (and a message) on failure.
   bool saveOverrides(const QString& file);
-  /// Writes what is open, the editor's edits and the view as a .qlens session.
-  bool saveSession(const QString& file);
-  /// Opens a .qlens session: model, sequence and scan, the edits, the view.
-  bool openSession(const QString& file);
+  /// Writes what is open, the editor's edits, the view, the analyses shown and
+  /// every cached result as a .qlens session (sessionSaved when written).
+  void saveSession(const QString& file);
+  /// Opens a .qlens session: model, sequence and scan, Custom and the edits,
+  /// the view, and the analyses it showed, from its cached results where it
+  /// has them (sessionOpened once everything is applied).
+  void openSession(const QString& file);
+  /// Automatic mixed precision from the editor's preset on the scan on
+  /// screen (mixedPrecisionShown when done).
+  void searchMixedPrecision(const MixedPrecisionRequest& request);
+  /// Puts step `step` of the last mixed-precision search into the editor.
+  bool applyMixedPrecisionStep(int step);
+  /// Shows, in an extra view, the points switching `module` changes (the way
+  /// the last sensitivity sweep switched it); layerEffectShown when drawn.
+  void showLayerEffect(const QString& module);
+  void clearLayerEffect();
+  /// The layer effect drawn, or null.
+  LayerEffectPtr layerEffect() const { return layerEffect_; }
+  /// The last mixed-precision search shown, or null.
+  MixedPrecisionAnswerPtr mixedPrecision() const { return ampAnswer_; }
   /// Per-layer sensitivity of W4A8 on the scan on screen (sensitivityShown when
   /// done): each layer alone quantized, or everything but that layer.
   void analyzeSensitivity(bool allButOneLayer = false);
@@ -89,6 +107,11 @@ public:
   /// Writes the encodings of Custom (or W4A8 without it) to `file` as AIMET
   /// 0.6.1 JSON (1.0.0 with format100); encodingsWritten when done.
   void exportEncodings(const QString& file, bool format100 = false);
+  /// The same, after showing what will be written and its check against the
+  /// enabled quantizers; written only when the user confirms.
+  void exportEncodingsWithPreview(const QString& file, bool format100 = false);
+  /// openCustomVariant after showing the file's contents and how they fit the model.
+  void openCustomVariantWithPreview(const QString& file);
   /// The scan on screen, or null.
   ScanInferencePtr currentScan() const { return currentScan_; }
   /// Shows the point in the info dock and marks it in every view (-1: none).
@@ -103,6 +126,12 @@ signals:
   void evaluationShown();
   void encodingsWritten(const QString& file);
   void histogramShown(int quantizerId);
+  void sessionSaved(const QString& file);
+  void sessionOpened(const QString& file);
+  void layerEffectShown(const QString& module);
+  void mixedPrecisionShown();
+  /// An export or import preview is about to be shown (tests answer the dialog).
+  void previewShown(const quantlens::EncodingsPreviewPtr& preview);
 
 protected:
   void closeEvent(QCloseEvent* event) override;
@@ -153,8 +182,17 @@ private:
   void chooseSessionToSave();
   void chooseReportFile();
   void chooseSessionToOpen();
-  void applyPendingSessionEdits();
+  void onSessionOpened(const QString& file, const SessionStatePtr& state, const QString& cacheNote);
+  void applySessionEdits(const SessionState& state);
+  void showSessionAnalyses(const SessionAnalyses& analyses);
   void applyPendingSessionCamera();
+  void onExportPreview(const EncodingsPreviewPtr& preview);
+  void onImportPreview(const EncodingsPreviewPtr& preview);
+  /// Shows the preview; true when the user confirms.
+  bool confirmPreview(const EncodingsPreviewPtr& preview);
+  void chooseMixedPrecision();
+  void onMixedPrecisionReady(const MixedPrecisionAnswerPtr& answer);
+  void onLayerEffectReady(const LayerEffectPtr& effect);
   void onQuantizerSelected();
   void onHistogramReady(const QuantizerHistogramPtr& histogram);
   /// "Export Chart…" in the chart's context menu: PNG or PDF.
@@ -162,6 +200,7 @@ private:
   void addChartExport(Chart* chart);
   QString exportedVariant() const;
 
+  void updateViewCount();
   void recolor();
   void showScanDetails();
   void showRangeImage();
@@ -181,6 +220,7 @@ private:
   SensitivityChart* sensitivityChart_;
   ClassIouChart* iouChart_;
   QuantizerHistogramChart* histogramChart_;
+  MixedPrecisionChart* ampChart_;
   QTimer* editorDebounce_;
   std::unique_ptr<LabelMap> labels_;
   QStringList classNames_; ///< by training class id, from labels_
@@ -198,6 +238,8 @@ private:
   QAction* sensitivityAllButAction_ = nullptr;
   QAction* reportAction_ = nullptr;
   QAction* evaluateAction_ = nullptr;
+  QAction* ampAction_ = nullptr;
+  QAction* clearLayerEffectAction_ = nullptr;
   QAction* exportEncodingsAction_ = nullptr;
   QAction* saveOverridesAction_ = nullptr;
   QAction* saveSessionAction_ = nullptr;
@@ -225,9 +267,14 @@ private:
   QStringList recentFiles_; ///< "model:<path>" or "sequence:<path>", newest first
   int pendingScan_ = 0;
   ScanInferencePtr currentScan_;
-  /// What an opened session still has to apply once the engine answers.
-  std::optional<Overrides> pendingSessionEdits_;
+  /// What an opened session still has to apply once its scan is drawn.
   std::optional<SessionCamera> pendingSessionCamera_;
+  bool awaitingSession_ = false; ///< a session is being opened: it decides the scan
+  /// The analyses on screen, so a saved session can show them again.
+  SessionAnalyses shownAnalyses_;
+  MixedPrecisionAnswerPtr ampAnswer_;
+  LayerEffectPtr layerEffect_;
+  QString layerEffectModule_; ///< the layer whose effect is shown; kept across scans
 };
 
 } // namespace quantlens

@@ -52,6 +52,18 @@ std::vector<ViewContent> ViewColoring::build(const ScanInference& scan, const La
   return views;
 }
 
+ViewContent ViewColoring::layerEffectView(const LayerEffect& effect, const LabelMap& labels, bool hideUnchanged)
+{
+  ViewContent view;
+  const QString module = QString::fromStdString(effect.module);
+  const QString preset = QString::fromStdString(effect.preset.toString());
+  view.title = effect.mode == SensitivityMode::OnlyThisLayer ? tr("Only %1 in %2").arg(module, preset)
+                                                             : tr("%1 with %2 in FP32").arg(preset, module);
+  view.rgb.resize(3 * effect.switched.pointLabels.size());
+  colorChanges(effect.reference, effect.switched, labels, hideUnchanged, view);
+  return view;
+}
+
 std::vector<std::size_t> ViewColoring::truthClassCounts(const ScanInference& scan, int classCount)
 {
   if (!scan.hasTruth())

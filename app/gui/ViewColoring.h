@@ -3,6 +3,7 @@
 #include "ColorMode.h"
 #include "ViewContent.h"
 
+#include "session/LayerEffect.h"
 #include "session/ScanInference.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,10 @@ public:
   /// `hideUnchanged`: in the diff modes, show only the wrong / changed points.
   static std::vector<ViewContent> build(const ScanInference& scan, const LabelMap& labels, ColorMode mode,
                                         bool hideUnchanged);
+
+  /// The view of one layer switched (a clicked sensitivity bar): the points
+  /// the switch changes in their new class's color, the others gray.
+  static ViewContent layerEffectView(const LayerEffect& effect, const LabelMap& labels, bool hideUnchanged);
 
   /// Points per training class in the ground truth (empty without labels).
   static std::vector<std::size_t> truthClassCounts(const ScanInference& scan, int classCount);

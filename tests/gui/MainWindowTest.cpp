@@ -1,7 +1,9 @@
 #include "ClassIouChart.h"
+#include "EncodingsPreviewDialog.h"
 #include "EngineController.h"
 #include "GuiTestData.h"
 #include "MainWindow.h"
+#include "MixedPrecisionChart.h"
 #include "PointInfoPanel.h"
 #include "QuantizerEditor.h"
 #include "QuantizerHistogramChart.h"
@@ -29,6 +31,7 @@
 #include <QUndoStack>
 
 #include <cmath>
+#include <set>
 
 using namespace quantlens;
 
@@ -119,11 +122,27 @@ private slots:
     QVERIFY(sensitivity.wait(180000));
     QVERIFY(window.sensitivityChart()->barCount() > 5);
     const QString mostSensitive = window.sensitivityChart()->moduleAt(0);
+    QSignalSpy layerShown(&window, &MainWindow::layerEffectShown);
     emit window.sensitivityChart()->layerClicked(mostSensitive);
     const auto selected = window.quantizerEditor()->selectedQuantizerIds();
     QVERIFY(!selected.empty());
     QCOMPARE(QString::fromStdString(window.quantizerEditor()->model()->quantizers()[selected.front()].module),
              mostSensitive);
+
+    // ...and a fifth view shows the points that quantizing that layer alone changes vs FP32.
+    QVERIFY(layerShown.wait(60000));
+    QCOMPARE(window.views()->viewCount(), 5);
+    QVERIFY2(window.views()->viewTitle(4).contains(mostSensitive), qPrintable(window.views()->viewTitle(4)));
+    const auto layer = window.layerEffect();
+    QCOMPARE(layer->reference.pointLabels, window.currentScan()->variants[0].pointLabels);
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < layer->switched.pointLabels.size(); ++i)
+      changed += layer->switched.pointLabels[i] != layer->reference.pointLabels[i] ? 1 : 0;
+    QCOMPARE(layer->changedPoints.size(), changed);
+    QVERIFY2(window.views()->viewCaption(4).startsWith(QLocale().toString(static_cast<qulonglong>(changed))),
+             qPrintable(window.views()->viewCaption(4)));
+    window.clearLayerEffect();
+    QCOMPARE(window.views()->viewCount(), 4);
 
     // Selecting one quantizer shows its histogram with its encoding.
     QSignalSpy histogram(&window, &MainWindow::histogramShown);
@@ -223,23 +242,84 @@ private slots:
     QCOMPARE(recipe.quantizers.size(), weights.size());
     QCOMPARE(*recipe.quantizers.begin()->second.bitwidth, 16);
 
-    // Export, then import the file: the same predictions.
+    // Export after the preview, then import the file after its preview: the same predictions.
     const QString file = folder + QStringLiteral("/custom.encodings");
     QSignalSpy written(&window, &MainWindow::encodingsWritten);
-    window.exportEncodings(file);
+    QSignalSpy previews(&window, &MainWindow::previewShown);
+    QStringList checks;
+    const auto confirmer = test::acceptModalDialogs<EncodingsPreviewDialog>(
+      this, [&](EncodingsPreviewDialog* dialog) { checks << dialog->matchText(); });
+    window.exportEncodingsWithPreview(file);
     QVERIFY(written.wait(60000));
+    QCOMPARE(previews.count(), 1);
+    const auto exported = previews.at(0).at(0).value<EncodingsPreviewPtr>();
+    QFile writtenFile(file);
+    QVERIFY(writtenFile.open(QIODevice::ReadOnly));
+    QCOMPARE(writtenFile.readAll().toStdString(), exported->text);
+    QVERIFY(exported->matchesExactly());
+    QVERIFY2(checks.value(0).contains(QStringLiteral("exactly")), qPrintable(checks.value(0)));
     shown.clear();
-    window.openCustomVariant(file);
+    window.openCustomVariantWithPreview(file);
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 60000);
+    QCOMPARE(previews.count(), 2);
     const auto reimported = window.currentScan();
     QCOMPARE(reimported->variants.size(), std::size_t{4});
     QCOMPARE(reimported->variants[3].pointLabels, edited->variants[3].pointLabels);
+  }
+
+  void aMixedPrecisionStepGoesIntoTheEditorAsOneUndoStep()
+  {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy model(&window, &MainWindow::modelShown);
+    window.openModel(test::fixture(QStringLiteral("salsanext_script.pt")));
+    QVERIFY(model.wait(30000));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    window.openSequence(sequence_, 1);
+    QVERIFY(shown.wait(60000));
+
+    MixedPrecisionRequest request;
+    request.scans = {1};
+    request.maxDrop = 0.0; // promote down the whole ranking
+    QSignalSpy searched(&window, &MainWindow::mixedPrecisionShown);
+    window.searchMixedPrecision(request);
+    QVERIFY(searched.wait(180000));
+    const auto answer = window.mixedPrecision();
+    QVERIFY(answer);
+    QCOMPARE(window.mixedPrecisionChart()->pointCount(), static_cast<int>(answer->result.points.size()));
+    QVERIFY(answer->result.points.size() > 1);
+
+    // Clicking the last point of the curve puts that recipe into the editor.
+    const int step = static_cast<int>(answer->result.points.size()) - 1;
+    std::set<std::string> promoted;
+    for (int i = 1; i <= step; ++i)
+      promoted.insert(answer->result.points[static_cast<std::size_t>(i)].module);
+    auto* editor = window.quantizerEditor();
+    int expected = 0;
+    for (const auto& quantizer : editor->model()->quantizers()) {
+      const auto& base = editor->model()->baseSettings()[static_cast<std::size_t>(quantizer.id)];
+      expected += promoted.count(quantizer.module) && base.enabled && base.bitwidth < 16 ? 1 : 0;
+    }
+    auto* chart = window.mixedPrecisionChart();
+    QTRY_VERIFY_WITH_TIMEOUT(chart->isVisible(), 5000);
+    const QPoint point = chart->pointCenter(step);
+    QWidget* target = chart->childAt(point);
+    QVERIFY(target);
+    QTest::mouseClick(target, Qt::LeftButton, {}, target->mapFrom(chart, point));
+    QCOMPARE(editor->editCount(), expected);
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 4, 60000);
+    editor->undoStack()->undo();
+    QCOMPARE(editor->editCount(), 0);
   }
 
   void aSavedSessionReopensTheSameScanEditsAndView()
   {
     const QString file = test::freshFolder(QStringLiteral("session")) + QStringLiteral("/inspection.qlens");
     ViewCamera savedCamera;
+    int savedBars = 0;
+    std::vector<std::uint8_t> savedLabels;
     {
       MainWindow window;
       window.show();
@@ -251,19 +331,36 @@ private slots:
       window.openSequence(sequence_, 2);
       QVERIFY(shown.wait(60000));
       QVERIFY(window.quantizerEditor()->keepAt16Bit({0}));
+      QTRY_VERIFY_WITH_TIMEOUT(window.currentScan()->variants.size() == 4, 60000);
+      QSignalSpy sensitivity(&window, &MainWindow::sensitivityShown);
+      window.analyzeSensitivity();
+      QVERIFY(sensitivity.wait(180000));
+      savedBars = window.sensitivityChart()->barCount();
+      savedLabels = window.currentScan()->variants[3].pointLabels;
       window.viewOptions()->setColorMode(ColorMode::ChangesVsFp32);
       window.views()->rotateAzimuth(0, 40.0);
       savedCamera = window.views()->camera(0);
-      QVERIFY(window.saveSession(file));
+      QSignalSpy saved(&window, &MainWindow::sessionSaved);
+      window.saveSession(file);
+      QVERIFY(saved.wait(30000));
     }
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy shown(&window, &MainWindow::scanShown);
-    QVERIFY(window.openSession(file));
+    QSignalSpy sensitivity(&window, &MainWindow::sensitivityShown);
+    QSignalSpy opened(&window, &MainWindow::sessionOpened);
+    window.openSession(file);
+    QVERIFY(opened.wait(60000));
     QTRY_VERIFY_WITH_TIMEOUT(window.currentScan() && window.currentScan()->variants.size() == 4, 90000);
     QCOMPARE(window.currentScan()->scanIndex, std::size_t{2});
     QCOMPARE(window.quantizerEditor()->editCount(), 1);
+    // Everything came from the session's cached results: no variant ran again.
+    for (const auto& variant : window.currentScan()->variants)
+      QVERIFY2(variant.inferenceMilliseconds == 0.0, variant.name.c_str());
+    QCOMPARE(window.currentScan()->variants[3].pointLabels, savedLabels);
+    QTRY_VERIFY_WITH_TIMEOUT(!sensitivity.isEmpty(), 30000); // from the restored cache, quickly
+    QCOMPARE(window.sensitivityChart()->barCount(), savedBars);
     QCOMPARE(window.viewOptions()->colorMode(), ColorMode::ChangesVsFp32);
     const ViewCamera camera = window.views()->camera(1);
     for (int i = 0; i < 3; ++i)
@@ -279,7 +376,8 @@ private slots:
       }
     });
     closer.start(50);
-    QVERIFY(!window.openSession(test::fixture(QStringLiteral("salsanext_script.json"))));
+    window.openSession(test::fixture(QStringLiteral("salsanext_script.json")));
+    QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 20000);
     QVERIFY2(message.contains(QStringLiteral("not a QuantLens session")), qPrintable(message));
     QCOMPARE(window.currentScan()->scanIndex, std::size_t{2});
   }
