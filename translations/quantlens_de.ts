@@ -115,30 +115,126 @@
     </message>
 </context>
 <context>
+    <name>quantlens::EncodingsPreviewDialog</name>
+    <message>
+        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+21"/>
+        <source>Export Encodings</source>
+        <translation>Encodings exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open Encodings</source>
+        <translation>Encodings öffnen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>
+… (%1 more characters not shown; the file holds them all)</source>
+        <translation>
+… (%1 weitere Zeichen nicht angezeigt; die Datei enthält sie alle)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Load as Custom</source>
+        <translation>Als Custom laden</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 bit: %2</source>
+        <translation>%1 Bit: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n activation entry(ies)</source>
+        <translation>
+            <numerusform>%n Aktivierungseintrag</numerusform>
+            <numerusform>%n Aktivierungseinträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n parameter entry(ies)</source>
+        <translation>
+            <numerusform>%n Parametereintrag</numerusform>
+            <numerusform>%n Parametereinträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source> … and %n more</source>
+        <translation>
+            <numerusform> … und %n weiterer</numerusform>
+            <numerusform> … und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Matches the %n enabled quantizer(s) exactly.</source>
+        <translation>
+            <numerusform>Passt genau zum %n aktivierten Quantisierer.</numerusform>
+            <numerusform>Passt genau zu den %n aktivierten Quantisierern.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n name(s) the model does not have (loading is refused): %1</source>
+        <translation>
+            <numerusform>%n Name, den das Modell nicht hat (Laden wird abgelehnt): %1</numerusform>
+            <numerusform>%n Namen, die das Modell nicht hat (Laden wird abgelehnt): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n enabled quantizer(s) without an encoding: %1</source>
+        <translation>
+            <numerusform>%n aktivierter Quantisierer ohne Encoding: %1</numerusform>
+            <numerusform>%n aktivierte Quantisierer ohne Encoding: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n enabled quantizer(s) the file leaves out (they will not be quantized): %1</source>
+        <translation>
+            <numerusform>%n aktivierter Quantisierer fehlt in der Datei (er wird nicht quantisiert): %1</numerusform>
+            <numerusform>%n aktivierte Quantisierer fehlen in der Datei (sie werden nicht quantisiert): %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quantlens::EngineWorker</name>
     <message>
-        <location filename="../app/gui/EngineWorker.cpp" line="+56"/>
+        <location filename="../app/gui/EngineWorker.cpp" line="+57"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Unexpected error: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>Opening sequence</source>
         <translation>Sequenz wird geöffnet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Opening model</source>
         <translation>Modell wird geöffnet</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Scan %1: %2</source>
         <translation>Scan %1: %2</translation>
     </message>
@@ -174,24 +270,100 @@
     </message>
     <message>
         <location line="+24"/>
+        <location line="+15"/>
         <source>Exporting encodings</source>
         <translation>Kodierungen werden exportiert</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Preparing the export</source>
+        <translation>Export wird vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading %1</source>
+        <translation>Lese %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switching %1</source>
+        <translation>Schalte %1 um</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mixed precision</source>
+        <translation>Gemischte Präzision</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving the session</source>
+        <translation>Sitzung wird gespeichert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opening the session</source>
+        <translation>Sitzung wird geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>editor: %n edit(s) vs %1</source>
+        <translation>
+            <numerusform>Editor: %n Änderung gegenüber %1</numerusform>
+            <numerusform>Editor: %n Änderungen gegenüber %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cached results not used: %1</source>
+        <translation>Gespeicherte Ergebnisse nicht verwendet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cached results restored: %n scan(s)</source>
+        <translation>
+            <numerusform>Gespeicherte Ergebnisse wiederhergestellt: %n Scan</numerusform>
+            <numerusform>Gespeicherte Ergebnisse wiederhergestellt: %n Scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n evaluation(s)</source>
+        <translation>
+            <numerusform>, %n Auswertung</numerusform>
+            <numerusform>, %n Auswertungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n sensitivity sweep(s)</source>
+        <translation>
+            <numerusform>, %n Sensitivitätsanalyse</numerusform>
+            <numerusform>, %n Sensitivitätsanalysen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n mixed-precision search(es)</source>
+        <translation>
+            <numerusform>, %n Suche nach gemischter Präzision</numerusform>
+            <numerusform>, %n Suchen nach gemischter Präzision</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+414"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+453"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>%1 — QuantLens</source>
         <translation>%1 — QuantLens</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Opened %n scan(s)</source>
         <translation>
             <numerusform>%n Scan geöffnet</numerusform>
@@ -199,7 +371,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+130"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (davon %n mit NaN/Inf-Koordinaten, nicht angezeigt)</numerusform>
@@ -207,30 +379,30 @@
         </translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+56"/>
-        <location line="+42"/>
-        <location line="+193"/>
-        <location line="+21"/>
-        <location line="+53"/>
-        <location line="+36"/>
+        <location line="-210"/>
+        <location line="+52"/>
+        <location line="+58"/>
+        <location line="+47"/>
+        <location line="+208"/>
+        <location line="+25"/>
+        <location line="+77"/>
+        <location line="+37"/>
         <location line="+10"/>
-        <location line="+35"/>
-        <location line="+14"/>
-        <location line="+90"/>
+        <location line="+163"/>
+        <location line="+77"/>
         <location line="+42"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-732"/>
-        <location line="+544"/>
-        <location line="+149"/>
+        <location line="-889"/>
+        <location line="+600"/>
+        <location line="+250"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-778"/>
         <source>Open TorchScript Model</source>
         <translation>TorchScript-Modell öffnen</translation>
     </message>
@@ -240,7 +412,7 @@
         <translation>TorchScript-Modelle (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Open Encodings or Overrides</source>
         <translation>Kodierungen oder Überschreibungen öffnen</translation>
     </message>
@@ -250,7 +422,7 @@
         <translation>AIMET-Kodierungen oder QuantLens-Überschreibungen (*.json *.encodings);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -260,7 +432,7 @@
         <translation>Sequenz</translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Model %1: %n quantizer(s), variants %2</source>
         <translation>
             <numerusform>Modell %1: %n Quantisierer, Varianten %2</numerusform>
@@ -278,7 +450,7 @@
         <translation>Custom-Variante: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+85"/>
         <source>Scan %1 (%2): %n point(s)</source>
         <translation>
             <numerusform>Scan %1 (%2): %n Punkt</numerusform>
@@ -326,7 +498,7 @@
         <translation>Ground Truth</translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+104"/>
         <source>editor: %n edit(s) vs %1</source>
         <translation>
             <numerusform>Editor: %n Änderung gegenüber %1</numerusform>
@@ -335,18 +507,20 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+21"/>
+        <location line="+25"/>
+        <location line="+287"/>
         <source>Open a model and a sequence first.</source>
         <translation>Bitte zuerst ein Modell und eine Sequenz öffnen.</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+46"/>
+        <location line="-677"/>
+        <location line="+467"/>
+        <location line="+47"/>
         <source>Open a model first.</source>
         <translation>Bitte zuerst ein Modell öffnen.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Export W4A8 Encodings</source>
         <translation>W4A8-Kodierungen exportieren</translation>
     </message>
@@ -361,7 +535,7 @@
         <translation>AIMET-Kodierungen 0.6.1 (*.encodings *.json);;AIMET-Kodierungen 1.0.0 (*.json)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>QuantLens editor, %1</source>
         <translation>QuantLens-Editor, %1</translation>
     </message>
@@ -376,18 +550,46 @@
         <translation>QuantLens-Überschreibungen (*.json)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-618"/>
         <source>Saved session %1</source>
         <translation>Sitzung %1 gespeichert</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+674"/>
+        <source>Opened session %1</source>
+        <translation>Sitzung %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+3"/>
         <source>Session edits</source>
         <translation>Änderungen aus der Sitzung</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+90"/>
+        <source>scan %1 (the one on screen)</source>
+        <translation>Scan %1 (der angezeigte)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>mIoU</source>
+        <translation>mIoU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>agreement</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Editor: mixed-precision step %1 (%n layer(s) at %2 bit)</source>
+        <translation>
+            <numerusform>Editor: Schritt %1 der gemischten Präzision (%n Schicht mit %2 Bit)</numerusform>
+            <numerusform>Editor: Schritt %1 der gemischten Präzision (%n Schichten mit %2 Bit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>scan %1</source>
         <translation>Scan %1</translation>
     </message>
@@ -494,7 +696,7 @@
         <translation>&lt;h3&gt;QuantLens %1&lt;/h3&gt;&lt;p&gt;Untersuchen Sie, was Quantisierung mit Wahrnehmungsmodellen macht: FP32 und simuliertes W8A8 / W4A8 nebeneinander auf LiDAR-Scans.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -557,6 +759,26 @@
         <location line="+1"/>
         <source>One HTML file with the views, the scan&apos;s metrics and the charts</source>
         <translation>Eine HTML-Datei mit den Ansichten, den Metriken des Scans und den Diagrammen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mixed Precision…</source>
+        <translation>&amp;Gemischte Präzision…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search which layers to keep at higher precision, with its BitOps / score curve</source>
+        <translation>Suchen, welche Schichten mit höherer Präzision bleiben sollen, mit der BitOps-/Bewertungskurve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide &amp;Layer Effect</source>
+        <translation>&amp;Schichteffekt ausblenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the view of what the clicked layer changes</source>
+        <translation>Die Ansicht entfernen, die zeigt, was die angeklickte Schicht ändert</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -760,6 +982,11 @@
         <translation>Quantisierer-Histogramm</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Mixed Precision</source>
+        <translation>Gemischte Präzision</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -768,6 +995,153 @@
         <location line="+1"/>
         <source>Cancel the running operation (Esc)</source>
         <translation>Laufenden Vorgang abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionChart</name>
+    <message>
+        <location filename="../widgets/MixedPrecisionChart.cpp" line="+150"/>
+        <source>Step 0: %1 as it is</source>
+        <translation>Schritt 0: %1 unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1: + %2</source>
+        <translation>Schritt %1: + %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 GBitOps (%2 % of FP32)</source>
+        <translation>%1 GBitOps (%2 % von FP32)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 % (drop %3 points)</source>
+        <translation>%1 %2 % (Verlust %3 Punkte)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Mixed precision: run Analysis → Mixed Precision…</source>
+        <translation>Gemischte Präzision: Analyse → Gemischte Präzision… ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mixed precision from %1: %n step(s), %2</source>
+        <translation>
+            <numerusform>Gemischte Präzision ab %1: %n Schritt, %2</numerusform>
+            <numerusform>Gemischte Präzision ab %1: %n Schritte, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>budget met</source>
+        <translation>Budget eingehalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>budget not met</source>
+        <translation>Budget nicht eingehalten</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>BitOps (% of FP32)</source>
+        <translation>BitOps (% von FP32)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score (%)</source>
+        <translation>Bewertung (%)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%)</source>
+        <translation>%1 (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every step</source>
+        <translation>Jeder Schritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pareto curve</source>
+        <translation>Pareto-Kurve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionDialog</name>
+    <message>
+        <location filename="../app/gui/MixedPrecisionDialog.cpp" line="+22"/>
+        <source>Mixed Precision</source>
+        <translation>Gemischte Präzision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote the most sensitive layers of %1, one at a time, until the score is within the allowed drop of FP32&apos;s. Each step is a point of the BitOps / score curve; click one to put its recipe into the editor.</source>
+        <translation>Die empfindlichsten Schichten von %1 nacheinander hochstufen, bis die Bewertung innerhalb des erlaubten Verlusts gegenüber FP32 liegt. Jeder Schritt ist ein Punkt der BitOps-/Bewertungskurve; ein Klick darauf übernimmt sein Rezept in den Editor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agreement with FP32 (per pixel)</source>
+        <translation>Übereinstimmung mit FP32 (pro Pixel)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mIoU against the labels (per point)</source>
+        <translation>mIoU gegenüber den Labels (pro Punkt)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>16 bit</source>
+        <translation>16 Bit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 bit</source>
+        <translation>8 Bit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scans:</source>
+        <translation>Scans:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score:</source>
+        <translation>Bewertung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed drop:</source>
+        <translation>Erlaubter Verlust:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote layers to:</source>
+        <translation>Schichten hochstufen auf:</translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionRecipe</name>
+    <message>
+        <location filename="../app/gui/MixedPrecisionRecipe.cpp" line="+39"/>
+        <source>Mixed precision: step %1</source>
+        <translation>Gemischte Präzision: Schritt %1</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1760,17 @@ Sensitivität: %2 Prozentpunkte
 <context>
     <name>quantlens::ViewColoring</name>
     <message>
-        <location filename="../app/gui/ViewColoring.cpp" line="+70"/>
+        <location filename="../app/gui/ViewColoring.cpp" line="+60"/>
+        <source>Only %1 in %2</source>
+        <translation>Nur %1 in %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 with %2 in FP32</source>
+        <translation>%1 mit %2 in FP32</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Ground truth</source>
         <translation>Ground Truth</translation>
     </message>

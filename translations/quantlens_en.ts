@@ -115,30 +115,125 @@
     </message>
 </context>
 <context>
+    <name>quantlens::EncodingsPreviewDialog</name>
+    <message>
+        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+21"/>
+        <source>Export Encodings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open Encodings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>
+… (%1 more characters not shown; the file holds them all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Load as Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 bit: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n activation entry(ies)</source>
+        <translation>
+            <numerusform>%n activation entry</numerusform>
+            <numerusform>%n activation entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n parameter entry(ies)</source>
+        <translation>
+            <numerusform>%n parameter entry</numerusform>
+            <numerusform>%n parameter entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source> … and %n more</source>
+        <translation>
+            <numerusform> … and %n more</numerusform>
+            <numerusform> … and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Matches the %n enabled quantizer(s) exactly.</source>
+        <translation>
+            <numerusform>Matches the %n enabled quantizer exactly.</numerusform>
+            <numerusform>Matches the %n enabled quantizers exactly.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n name(s) the model does not have (loading is refused): %1</source>
+        <translation>
+            <numerusform>%n name the model does not have (loading is refused): %1</numerusform>
+            <numerusform>%n names the model does not have (loading is refused): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n enabled quantizer(s) without an encoding: %1</source>
+        <translation>
+            <numerusform>%n enabled quantizer without an encoding: %1</numerusform>
+            <numerusform>%n enabled quantizers without an encoding: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n enabled quantizer(s) the file leaves out (they will not be quantized): %1</source>
+        <translation>
+            <numerusform>%n enabled quantizer the file leaves out (they will not be quantized): %1</numerusform>
+            <numerusform>%n enabled quantizers the file leaves out (they will not be quantized): %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>quantlens::EngineWorker</name>
     <message>
-        <location filename="../app/gui/EngineWorker.cpp" line="+56"/>
+        <location filename="../app/gui/EngineWorker.cpp" line="+57"/>
         <source>Canceled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Unexpected error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-54"/>
         <source>Opening sequence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Opening model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Scan %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,24 +269,100 @@
     </message>
     <message>
         <location line="+24"/>
+        <location line="+15"/>
         <source>Exporting encodings</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Preparing the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mixed precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saving the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opening the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>editor: %n edit(s) vs %1</source>
+        <translation>
+            <numerusform>editor: %n edit vs %1</numerusform>
+            <numerusform>editor: %n edits vs %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cached results not used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Cached results restored: %n scan(s)</source>
+        <translation>
+            <numerusform>Cached results restored: %n scan</numerusform>
+            <numerusform>Cached results restored: %n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n evaluation(s)</source>
+        <translation>
+            <numerusform>, %n evaluation</numerusform>
+            <numerusform>, %n evaluations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n sensitivity sweep(s)</source>
+        <translation>
+            <numerusform>, %n sensitivity sweep</numerusform>
+            <numerusform>, %n sensitivity sweeps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>, %n mixed-precision search(es)</source>
+        <translation>
+            <numerusform>, %n mixed-precision search</numerusform>
+            <numerusform>, %n mixed-precision searches</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+414"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+453"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>%1 — QuantLens</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Opened %n scan(s)</source>
         <translation>
             <numerusform>Opened %n scan</numerusform>
@@ -199,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+130"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (%n with NaN/inf coordinates, not shown)</numerusform>
@@ -207,30 +378,30 @@
         </translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+56"/>
-        <location line="+42"/>
-        <location line="+193"/>
-        <location line="+21"/>
-        <location line="+53"/>
-        <location line="+36"/>
+        <location line="-210"/>
+        <location line="+52"/>
+        <location line="+58"/>
+        <location line="+47"/>
+        <location line="+208"/>
+        <location line="+25"/>
+        <location line="+77"/>
+        <location line="+37"/>
         <location line="+10"/>
-        <location line="+35"/>
-        <location line="+14"/>
-        <location line="+90"/>
+        <location line="+163"/>
+        <location line="+77"/>
         <location line="+42"/>
         <source>QuantLens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-732"/>
-        <location line="+544"/>
-        <location line="+149"/>
+        <location line="-889"/>
+        <location line="+600"/>
+        <location line="+250"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-778"/>
         <source>Open TorchScript Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,7 +411,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Open Encodings or Overrides</source>
         <translation type="unfinished"></translation>
     </message>
@@ -250,7 +421,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,7 +431,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Model %1: %n quantizer(s), variants %2</source>
         <translation>
             <numerusform>Model %1: %n quantizer, variants %2</numerusform>
@@ -278,7 +449,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+85"/>
         <source>Scan %1 (%2): %n point(s)</source>
         <translation>
             <numerusform>Scan %1 (%2): %n point</numerusform>
@@ -326,7 +497,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+104"/>
         <source>editor: %n edit(s) vs %1</source>
         <translation>
             <numerusform>editor: %n edit vs %1</numerusform>
@@ -335,18 +506,20 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+21"/>
+        <location line="+25"/>
+        <location line="+287"/>
         <source>Open a model and a sequence first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+46"/>
+        <location line="-677"/>
+        <location line="+467"/>
+        <location line="+47"/>
         <source>Open a model first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Export W4A8 Encodings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,7 +534,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>QuantLens editor, %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,18 +549,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-618"/>
         <source>Saved session %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+674"/>
+        <source>Opened session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+3"/>
         <source>Session edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+90"/>
+        <source>scan %1 (the one on screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>mIoU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Editor: mixed-precision step %1 (%n layer(s) at %2 bit)</source>
+        <translation>
+            <numerusform>Editor: mixed-precision step %1 (%n layer at %2 bit)</numerusform>
+            <numerusform>Editor: mixed-precision step %1 (%n layers at %2 bit)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>scan %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,7 +695,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,6 +757,26 @@
     <message>
         <location line="+1"/>
         <source>One HTML file with the views, the scan&apos;s metrics and the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mixed Precision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search which layers to keep at higher precision, with its BitOps / score curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide &amp;Layer Effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the view of what the clicked layer changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -760,6 +981,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Mixed Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
@@ -767,6 +993,153 @@
     <message>
         <location line="+1"/>
         <source>Cancel the running operation (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionChart</name>
+    <message>
+        <location filename="../widgets/MixedPrecisionChart.cpp" line="+150"/>
+        <source>Step 0: %1 as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1: + %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 GBitOps (%2 % of FP32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 % (drop %3 points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Mixed precision: run Analysis → Mixed Precision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Mixed precision from %1: %n step(s), %2</source>
+        <translation>
+            <numerusform>Mixed precision from %1: %n step, %2</numerusform>
+            <numerusform>Mixed precision from %1: %n steps, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>budget met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>budget not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>BitOps (% of FP32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pareto curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionDialog</name>
+    <message>
+        <location filename="../app/gui/MixedPrecisionDialog.cpp" line="+22"/>
+        <source>Mixed Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote the most sensitive layers of %1, one at a time, until the score is within the allowed drop of FP32&apos;s. Each step is a point of the BitOps / score curve; click one to put its recipe into the editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Agreement with FP32 (per pixel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mIoU against the labels (per point)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>16 bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8 bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scans:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed drop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promote layers to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>quantlens::MixedPrecisionRecipe</name>
+    <message>
+        <location filename="../app/gui/MixedPrecisionRecipe.cpp" line="+39"/>
+        <source>Mixed precision: step %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1384,7 +1757,17 @@ agreement with FP32: %3%</source>
 <context>
     <name>quantlens::ViewColoring</name>
     <message>
-        <location filename="../app/gui/ViewColoring.cpp" line="+70"/>
+        <location filename="../app/gui/ViewColoring.cpp" line="+60"/>
+        <source>Only %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 with %2 in FP32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Ground truth</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,8 +10,9 @@ nlohmann::json parse(std::string_view text, const std::string& source)
 {
   try {
     return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {
     // what() reads "[json.exception.parse_error.101] parse error at line L, column C: ..."; keep the readable part.
+    // A number too big for a double (1e999) is out_of_range, not parse_error: just as invalid here.
     const std::string message = error.what();
     const auto bracket = message.find("] ");
     fail(source, "", "invalid JSON: " + (bracket == std::string::npos ? message : message.substr(bracket + 2)));

@@ -368,8 +368,8 @@ TEST(CachedResultsJsonTest, DamagedDocumentsNameTheSourceAndTheField)
       labels + ": the runs add up to 1000 labels, \"size\" says 1001" },
     { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["size"] = kPoints - 1; },
       labels + ": the runs add up to more than \"size\" (999) labels" },
-    { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["runs"][2] = 256; },
-      labels + ".runs[2]: expected a label 0..255, got 256" },
+    { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["runs"][0] = 256; },
+      labels + ".runs[0]: expected a label 0..255, got 256" },
     { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["runs"][0] = -1; },
       labels + ".runs[0]: expected a label 0..255, got -1" },
     { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["runs"][1] = 0; },
@@ -439,7 +439,7 @@ TEST(CachedResultsJsonTest, TextThatIsNotResultsIsRefused)
   ASSERT_NE(text.find(spelled), std::string::npos);
   text.replace(text.find(spelled), spelled.size(), "\"inference_ms\":1e999");
   test::expectEngineError([&] { CachedResultsJson::fromJson(text, "r.json"); },
-                          { "r.json: scans[0].predictions[0].inference_ms: expected a finite number" });
+                          { "r.json: invalid JSON: number overflow parsing '1e999'" });
 }
 
 TEST(CachedResultsJsonTest, WritingRefusesWhatCouldNotBeReadBack)

@@ -226,7 +226,7 @@ TEST(SessionFileTest, FullStateRoundTrip)
     "evaluation": { "scans": [0, 12] },
     "mixed_precision": { "preset": "W4A8", "scans": [12], "max_drop": 0.025, "promote_to": 8, "metric": "miou" } })"));
   EXPECT_EQ(root["cached_results"]["format"], "quantlens-results");
-  EXPECT_EQ(root["cached_results"]["scans"][0]["point_labels"], Json::parse(R"({"size": 5, "runs": [1, 2, 0, 1, 19, 2]})"))
+  EXPECT_EQ(root["cached_results"]["scans"][0]["predictions"][0]["point_labels"], Json::parse(R"({"size": 5, "runs": [1, 2, 0, 1, 19, 2]})"))
     << "the cached results are a CachedResultsJson document";
   // The Custom variant is an overrides document: OverridesFile reads it as it is.
   expectSameOverrides(OverridesFile::fromJson(root["custom"].dump(), "custom"), customOverrides());
