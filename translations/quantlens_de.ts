@@ -117,24 +117,110 @@
 <context>
     <name>quantlens::EncodingsPreviewDialog</name>
     <message>
-        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+21"/>
-        <source>Export Encodings</source>
-        <translation>Encodings exportieren</translation>
+        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+92"/>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n activation quantizer(s)</source>
+        <translation>
+            <numerusform>%n Aktivierungsquantisierer</numerusform>
+            <numerusform>%n Aktivierungsquantisierer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n parameter quantizer(s)</source>
+        <translation>
+            <numerusform>%n Parameterquantisierer</numerusform>
+            <numerusform>%n Parameterquantisierer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant:</source>
+        <translation>Variante:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Open Encodings</source>
-        <translation>Encodings öffnen</translation>
+        <source>Based on:</source>
+        <translation>Basiert auf:</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>
-… (%1 more characters not shown; the file holds them all)</source>
+        <location line="+1"/>
+        <source>Entries:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bitwidths:</source>
+        <translation>Bitbreiten:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n enabled quantizer(s) without an encoding (not in the file): %1</source>
         <translation>
-… (%1 weitere Zeichen nicht angezeigt; die Datei enthält sie alle)</translation>
+            <numerusform>%n aktivierter Quantisierer ohne Encoding (nicht in der Datei): %1</numerusform>
+            <numerusform>%n aktivierte Quantisierer ohne Encoding (nicht in der Datei): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantizer(s) the file leaves out (they will be disabled): %1</source>
+        <translation>
+            <numerusform>%n Quantisierer fehlt in der Datei (er wird deaktiviert): %1</numerusform>
+            <numerusform>%n Quantisierer fehlen in der Datei (sie werden deaktiviert): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n name(s) the model does not have, so the file could not be loaded back: %1</source>
+        <translation>
+            <numerusform>%n Name, den das Modell nicht hat, daher ließe sich die Datei nicht wieder laden: %1</numerusform>
+            <numerusform>%n Namen, die das Modell nicht hat, daher ließe sich die Datei nicht wieder laden: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n name(s) the model does not have, so the file cannot be loaded: %1</source>
+        <translation>
+            <numerusform>%n Name, den das Modell nicht hat, daher kann die Datei nicht geladen werden: %1</numerusform>
+            <numerusform>%n Namen, die das Modell nicht hat, daher kann die Datei nicht geladen werden: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+61"/>
+        <source>Export Preview</source>
+        <translation>Exportvorschau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import Preview</source>
+        <translation>Importvorschau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Showing the first %1 characters; %2 more are not shown, but the file holds them all.</source>
+        <translation>Die ersten %1 Zeichen werden gezeigt; %2 weitere nicht, die Datei enthält sie aber alle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Write</source>
         <translation>Schreiben</translation>
     </message>
@@ -144,33 +230,17 @@
         <translation>Als Custom laden</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <source>The file names quantizers the model does not have.</source>
+        <translation>Die Datei nennt Quantisierer, die das Modell nicht hat.</translation>
+    </message>
+    <message>
+        <location line="-116"/>
         <source>%1 bit: %2</source>
         <translation>%1 Bit: %2</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n activation entry(ies)</source>
-        <translation>
-            <numerusform>%n Aktivierungseintrag</numerusform>
-            <numerusform>%n Aktivierungseinträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n parameter entry(ies)</source>
-        <translation>
-            <numerusform>%n Parametereintrag</numerusform>
-            <numerusform>%n Parametereinträge</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+22"/>
         <source> … and %n more</source>
         <translation>
             <numerusform> … und %n weiterer</numerusform>
@@ -178,35 +248,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Matches the %n enabled quantizer(s) exactly.</source>
         <translation>
             <numerusform>Passt genau zum %n aktivierten Quantisierer.</numerusform>
             <numerusform>Passt genau zu den %n aktivierten Quantisierern.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n name(s) the model does not have (loading is refused): %1</source>
-        <translation>
-            <numerusform>%n Name, den das Modell nicht hat (Laden wird abgelehnt): %1</numerusform>
-            <numerusform>%n Namen, die das Modell nicht hat (Laden wird abgelehnt): %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n enabled quantizer(s) without an encoding: %1</source>
-        <translation>
-            <numerusform>%n aktivierter Quantisierer ohne Encoding: %1</numerusform>
-            <numerusform>%n aktivierte Quantisierer ohne Encoding: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n enabled quantizer(s) the file leaves out (they will not be quantized): %1</source>
-        <translation>
-            <numerusform>%n aktivierter Quantisierer fehlt in der Datei (er wird nicht quantisiert): %1</numerusform>
-            <numerusform>%n aktivierte Quantisierer fehlen in der Datei (sie werden nicht quantisiert): %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1000,50 +1046,105 @@
 <context>
     <name>quantlens::MixedPrecisionChart</name>
     <message>
-        <location filename="../widgets/MixedPrecisionChart.cpp" line="+150"/>
+        <location filename="../widgets/MixedPrecisionChart.cpp" line="+235"/>
         <source>Step 0: %1 as it is</source>
         <translation>Schritt 0: %1 unverändert</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Step %1: + %2</source>
-        <translation>Schritt %1: + %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>%1 GBitOps (%2 % of FP32)</source>
         <translation>%1 GBitOps (%2 % von FP32)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>%1 %2 % (drop %3 points)</source>
         <translation>%1 %2 % (Verlust %3 Punkte)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-11"/>
+        <source>Step %1: +%2</source>
+        <translation>Schritt %1: +%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1: +%2 at %3 bit</source>
+        <translation>Schritt %1: +%2 mit %3 Bit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 % (%3 points above FP32)</source>
+        <translation>%1 %2 % (%3 Punkte über FP32)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chosen: the cheapest step within the budget</source>
+        <translation>Gewählt: der günstigste Schritt innerhalb des Budgets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen: the best score, as no step is within the budget</source>
+        <translation>Gewählt: die beste Bewertung, da kein Schritt im Budget liegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the Pareto curve</source>
+        <translation>Auf der Pareto-Kurve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dominated: a step with no more BitOps scores at least as well</source>
+        <translation>Dominiert: ein Schritt mit nicht mehr BitOps bewertet mindestens so gut</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Mixed precision: run Analysis → Mixed Precision…</source>
         <translation>Gemischte Präzision: Analyse → Gemischte Präzision… ausführen</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>cheapest within the budget: step %1</source>
+        <translation>günstigster im Budget: Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>budget not met, best is step %1</source>
+        <translation>Budget nicht eingehalten, am besten ist Schritt %1</translation>
+    </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Mixed precision from %1: %n step(s), %2</source>
+        <source>Mixed precision from %1: %n promotion(s), %2</source>
         <translation>
-            <numerusform>Gemischte Präzision ab %1: %n Schritt, %2</numerusform>
-            <numerusform>Gemischte Präzision ab %1: %n Schritte, %2</numerusform>
+            <numerusform>Gemischte Präzision ab %1: %n Hochstufung, %2</numerusform>
+            <numerusform>Gemischte Präzision ab %1: %n Hochstufungen, %2</numerusform>
         </translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>Greedy path</source>
+        <translation>Gieriger Pfad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen step</source>
+        <translation>Gewählter Schritt</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>budget met</source>
-        <translation>Budget eingehalten</translation>
+        <source>FP32: %1 %</source>
+        <translation>FP32: %1 %</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>budget not met</source>
-        <translation>Budget nicht eingehalten</translation>
+        <location line="+1"/>
+        <source>Budget: %1 points below FP32</source>
+        <translation>Budget: %1 Punkte unter FP32</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-6"/>
         <source>BitOps (% of FP32)</source>
         <translation>BitOps (% von FP32)</translation>
     </message>
@@ -1058,19 +1159,9 @@
         <translation>%1 (%)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Every step</source>
-        <translation>Jeder Schritt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pareto curve</source>
         <translation>Pareto-Kurve</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chosen</source>
-        <translation>Gewählt</translation>
     </message>
 </context>
 <context>

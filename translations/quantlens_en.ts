@@ -117,23 +117,110 @@
 <context>
     <name>quantlens::EncodingsPreviewDialog</name>
     <message>
-        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+21"/>
-        <source>Export Encodings</source>
+        <location filename="../widgets/EncodingsPreviewDialog.cpp" line="+92"/>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n activation quantizer(s)</source>
+        <translation>
+            <numerusform>%n activation quantizer</numerusform>
+            <numerusform>%n activation quantizers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n parameter quantizer(s)</source>
+        <translation>
+            <numerusform>%n parameter quantizer</numerusform>
+            <numerusform>%n parameter quantizers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Open Encodings</source>
+        <source>Based on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>
-… (%1 more characters not shown; the file holds them all)</source>
+        <location line="+1"/>
+        <source>Entries:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Bitwidths:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n enabled quantizer(s) without an encoding (not in the file): %1</source>
+        <translation>
+            <numerusform>%n enabled quantizer without an encoding (not in the file): %1</numerusform>
+            <numerusform>%n enabled quantizers without an encoding (not in the file): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quantizer(s) the file leaves out (they will be disabled): %1</source>
+        <translation>
+            <numerusform>%n quantizer the file leaves out (they will be disabled): %1</numerusform>
+            <numerusform>%n quantizers the file leaves out (they will be disabled): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n name(s) the model does not have, so the file could not be loaded back: %1</source>
+        <translation>
+            <numerusform>%n name the model does not have, so the file could not be loaded back: %1</numerusform>
+            <numerusform>%n names the model does not have, so the file could not be loaded back: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n name(s) the model does not have, so the file cannot be loaded: %1</source>
+        <translation>
+            <numerusform>%n name the model does not have, so the file cannot be loaded: %1</numerusform>
+            <numerusform>%n names the model does not have, so the file cannot be loaded: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Export Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Showing the first %1 characters; %2 more are not shown, but the file holds them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Write</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,33 +230,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 bit: %2</source>
+        <location line="+1"/>
+        <source>The file names quantizers the model does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 · %2</source>
+        <location line="-116"/>
+        <source>%1 bit: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n activation entry(ies)</source>
-        <translation>
-            <numerusform>%n activation entry</numerusform>
-            <numerusform>%n activation entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n parameter entry(ies)</source>
-        <translation>
-            <numerusform>%n parameter entry</numerusform>
-            <numerusform>%n parameter entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+22"/>
         <source> … and %n more</source>
         <translation>
             <numerusform> … and %n more</numerusform>
@@ -177,35 +248,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Matches the %n enabled quantizer(s) exactly.</source>
         <translation>
             <numerusform>Matches the %n enabled quantizer exactly.</numerusform>
             <numerusform>Matches the %n enabled quantizers exactly.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n name(s) the model does not have (loading is refused): %1</source>
-        <translation>
-            <numerusform>%n name the model does not have (loading is refused): %1</numerusform>
-            <numerusform>%n names the model does not have (loading is refused): %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n enabled quantizer(s) without an encoding: %1</source>
-        <translation>
-            <numerusform>%n enabled quantizer without an encoding: %1</numerusform>
-            <numerusform>%n enabled quantizers without an encoding: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n enabled quantizer(s) the file leaves out (they will not be quantized): %1</source>
-        <translation>
-            <numerusform>%n enabled quantizer the file leaves out (they will not be quantized): %1</numerusform>
-            <numerusform>%n enabled quantizers the file leaves out (they will not be quantized): %1</numerusform>
         </translation>
     </message>
 </context>
@@ -999,50 +1046,105 @@
 <context>
     <name>quantlens::MixedPrecisionChart</name>
     <message>
-        <location filename="../widgets/MixedPrecisionChart.cpp" line="+150"/>
+        <location filename="../widgets/MixedPrecisionChart.cpp" line="+235"/>
         <source>Step 0: %1 as it is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Step %1: + %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>%1 GBitOps (%2 % of FP32)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-18"/>
         <source>%1 %2 % (drop %3 points)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-11"/>
+        <source>Step %1: +%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step %1: +%2 at %3 bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %2 % (%3 points above FP32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chosen: the cheapest step within the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen: the best score, as no step is within the budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the Pareto curve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dominated: a step with no more BitOps scores at least as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Mixed precision: run Analysis → Mixed Precision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cheapest within the budget: step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>budget not met, best is step %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>Mixed precision from %1: %n step(s), %2</source>
+        <source>Mixed precision from %1: %n promotion(s), %2</source>
         <translation>
-            <numerusform>Mixed precision from %1: %n step, %2</numerusform>
-            <numerusform>Mixed precision from %1: %n steps, %2</numerusform>
+            <numerusform>Mixed precision from %1: %n promotion, %2</numerusform>
+            <numerusform>Mixed precision from %1: %n promotions, %2</numerusform>
         </translation>
     </message>
     <message>
+        <location line="+34"/>
+        <source>Greedy path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>budget met</source>
+        <source>FP32: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>budget not met</source>
+        <location line="+1"/>
+        <source>Budget: %1 points below FP32</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-6"/>
         <source>BitOps (% of FP32)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,18 +1159,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Every step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pareto curve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Chosen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

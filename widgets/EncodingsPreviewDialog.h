@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -21,9 +22,14 @@ class EncodingsPreviewDialog : public QDialog
 public:
   explicit EncodingsPreviewDialog(const EncodingsPreview& preview, QWidget* parent = nullptr);
 
+  /// The facts about the file, one "Label: value" line each, as shown.
   QString summaryText() const;
+  /// The match check as shown: the names the model lacks first, then the missing ones.
   QString matchText() const;
+  /// The text shown, which is the file's text up to kMaxPreviewCharacters.
   QString previewText() const;
+  /// Says how much of the text is not shown; empty when all of it is.
+  QString truncationNote() const;
   bool acceptEnabled() const;
   QPushButton* acceptButton() const { return accept_; }
 
@@ -32,14 +38,29 @@ public:
   /// Names listed per problem before "… and N more".
   static constexpr int kMaxListedNames = 20;
 
+protected:
+  void changeEvent(QEvent* event) override;
+
 private:
-  QString buildSummary() const;
-  QString buildMatch() const;
+  bool exporting() const;
+  void fillSummary();
+  void showText();
+  void showMatch();
+  QString subjectText() const;
+  QString entriesText() const;
+  QString bitwidthsText() const;
+  QString matchedText() const;
+  QString missingText() const;
+  QString unmatchedText() const;
   static QString nameList(const std::vector<std::string>& names);
+  void retranslateUi();
 
   EncodingsPreview preview_;
-  QLabel* summary_;
+  int hiddenCharacters_ = 0;
+  QFormLayout* summary_;
+  QLabel* unmatched_;
   QLabel* match_;
+  QLabel* note_;
   QPlainTextEdit* text_;
   QPushButton* accept_;
 };

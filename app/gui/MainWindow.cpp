@@ -1160,7 +1160,7 @@ void MainWindow::onMixedPrecisionReady(const MixedPrecisionAnswerPtr& answer)
   shownAnalyses_.mixedPrecision = answer->request;
   const bool miou = answer->request.metric == SensitivityMetric::MeanIou;
   ampChart_->setResult(answer->result, QString::fromStdString(answer->request.preset.toString()),
-                       miou ? tr("mIoU") : tr("agreement"), answer->request.maxDrop);
+                       miou ? tr("mIoU") : tr("agreement"), answer->request.maxDrop, answer->request.promoteTo);
   raiseDockOf(ampChart_);
   emit mixedPrecisionShown();
 }
