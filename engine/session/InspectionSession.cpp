@@ -285,6 +285,29 @@ struct InspectionSession::Impl
     return true;
   }
 
+  EvaluationVariant variantNamed(const std::string& name) const
+  {
+    requireModel();
+    for (auto& variant : variants()) {
+      if (variant.name == name)
+        return variant;
+    }
+    throw EngineError("no variant called '" + name + "'");
+  }
+
+  /// The encodings `variant` uses, ready for EncodingsFile (calibrates if needed).
+  EncodingsDocument encodingsOf(const EvaluationVariant& variant, Feedback& feedback)
+  {
+    if (!quantizesAnything(variant.settings))
+      throw EngineError("variant " + variant.name + " quantizes nothing: there are no encodings to export");
+    const bool needsStatistics = std::any_of(variant.settings.begin(), variant.settings.end(),
+                                             [](const QuantizerSettings& s) { return s.enabled && s.fixedEncodings.empty(); });
+    if (needsStatistics)
+      calibrate(feedback);
+    return EncodingsExchange::toDocument(*sim, variant.settings, sim->computeEncodings(variant.settings, scheme),
+                                         scheme);
+  }
+
   std::vector<EvaluationVariant> variants() const
   {
     if (!sim)
@@ -427,23 +450,6 @@ void InspectionSession::clearCustomVariant()
   impl_->customFile.reset();
 }
 
-void InspectionSession::loadOverrides(const std::filesystem::path& file)
-{
-  impl_->requireModel();
-  const Overrides overrides = OverridesFile::read(file);
-  setCustomSettings(EncodingsExchange::customSettings(*impl_->sim, QuantPreset{QuantPreset::Kind::W8A8}, overrides,
-                                                      "'" + file.string() + "'"),
-                    "overrides " + file.filename().string());
-}
-
-void InspectionSession::loadEncodings(const std::filesystem::path& file)
-{
-  impl_->requireModel();
-  const EncodingsDocument document = EncodingsFile::read(file);
-  setCustomSettings(EncodingsExchange::settingsFrom(*impl_->sim, document, "'" + file.string() + "'"),
-                    "encodings " + file.filename().string());
-}
-
 void InspectionSession::loadVariantFile(const std::filesystem::path& file)
 {
   loadVariantText(fileio::readText(file), file.string());
@@ -479,31 +485,15 @@ const std::string& InspectionSession::customDescription() const
 
 EncodingsDocument InspectionSession::encodingsOf(const std::string& variantName, Feedback& feedback)
 {
-  impl_->requireModel();
-  for (const auto& variant : impl_->variants()) {
-    if (variant.name != variantName)
-      continue;
-    if (!quantizesAnything(variant.settings))
-      throw EngineError("variant " + variantName + " quantizes nothing: there are no encodings to export");
-    const bool needsStatistics = std::any_of(variant.settings.begin(), variant.settings.end(),
-                                             [](const QuantizerSettings& s) { return s.enabled && s.fixedEncodings.empty(); });
-    if (needsStatistics)
-      impl_->calibrate(feedback);
-    return EncodingsExchange::toDocument(*impl_->sim, variant.settings,
-                                         impl_->sim->computeEncodings(variant.settings, impl_->scheme), impl_->scheme);
-  }
-  throw EngineError("no variant called '" + variantName + "'");
+  return impl_->encodingsOf(impl_->variantNamed(variantName), feedback);
 }
 
 EncodingsPreview InspectionSession::previewExport(const std::string& variantName, bool format100,
                                                   const std::filesystem::path& file, Feedback& feedback)
 {
-  const EncodingsDocument document = encodingsOf(variantName, feedback);
-  for (const auto& variant : impl_->variants()) {
-    if (variant.name == variantName)
-      return EncodingsPreviewBuilder::forExport(*impl_->sim, variant.settings, document, format100, file, variantName);
-  }
-  throw EngineError("no variant called '" + variantName + "'");
+  const EvaluationVariant variant = impl_->variantNamed(variantName);
+  return EncodingsPreviewBuilder::forExport(*impl_->sim, variant.settings, impl_->encodingsOf(variant, feedback),
+                                            format100, file, variantName);
 }
 
 EncodingsPreview InspectionSession::previewVariantFile(const std::filesystem::path& file) const

@@ -87,12 +87,11 @@ public:
   /// Sets the custom variant's settings (one per quantizer of the model).
   void setCustomSettings(std::vector<QuantizerSettings> settings, std::string description = {});
   void clearCustomVariant();
-  /// An override file applied to its base preset (W8A8 when it names none).
-  void loadOverrides(const std::filesystem::path& file);
-  /// An AIMET encodings file: its quantizers with its encodings, as AIMET's
-  /// strict loader does; names the model lacks are an error.
-  void loadEncodings(const std::filesystem::path& file);
-  /// Either of the two above, told apart by the file's "format" field.
+  /// A file as the custom variant, told apart by its "format" field: an
+  /// override file applied to its base preset (W8A8 when it names none), or
+  /// AIMET encodings, whose quantizers get its encodings as AIMET's strict
+  /// loader gives them (every other quantizer is off); names the model lacks
+  /// are an error.
   void loadVariantFile(const std::filesystem::path& file);
   /// The same from a file's text (a session keeps it); `fileName` names it.
   void loadVariantText(std::string_view text, const std::string& fileName);
