@@ -705,7 +705,12 @@ std::string CachedResultsJson::toJson(const CachedResults& results, const std::s
 
 CachedResults CachedResultsJson::fromJson(std::string_view text, const std::string& sourceName)
 {
-  return ResultsReader(sourceName).read(jsonparsing::parse(text, sourceName));
+  return fromDocument(jsonparsing::parse(text, sourceName), sourceName);
+}
+
+CachedResults CachedResultsJson::fromDocument(const nlohmann::json& document, const std::string& sourceName)
+{
+  return ResultsReader(sourceName).read(document);
 }
 
 const char* CachedResultsJson::modeName(SensitivityMode mode)

@@ -3,6 +3,8 @@
 #include "eval/LayerSensitivity.h"
 #include "session/CachedResults.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -62,6 +64,9 @@ public:
   static std::string toJson(const CachedResults& results, const std::string& what = "cannot write cached results");
   /// `sourceName` names the text in error messages.
   static CachedResults fromJson(std::string_view text, const std::string& sourceName);
+  /// The same from a document already parsed (a session file's nested object),
+  /// so a large cache is not turned back into text only to be parsed again.
+  static CachedResults fromDocument(const nlohmann::json& document, const std::string& sourceName);
 
   /// The spellings of the sensitivity mode and metric, shared with the session file's "analyses".
   static const char* modeName(SensitivityMode mode);

@@ -302,7 +302,7 @@ private:
       fail("cached_results",
            std::string("expected an object {\"format\": \"") + CachedResultsJson::kFormat + "\", ...}, got " +
              (value.is_array() ? std::string("a list") : value.dump().substr(0, 60)));
-    return CachedResultsJson::fromJson(value.dump(), source_ + ": cached_results");
+    return CachedResultsJson::fromDocument(value, source_ + ": cached_results");
   }
 
   SessionView view(const Json& value) const
