@@ -57,6 +57,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <numeric>
 
 namespace quantlens {
 
@@ -80,6 +81,15 @@ void raiseDockOf(QWidget* widget)
 {
   if (auto* dock = qobject_cast<QDockWidget*>(widget->parentWidget()))
     dock->raise();
+}
+
+/// Scan indices as the engine controller's requests take them.
+QList<int> scanRequest(const std::vector<std::size_t>& scans)
+{
+  QList<int> request;
+  for (const auto scan : scans)
+    request << static_cast<int>(scan);
+  return request;
 }
 
 /// A variant's per-class IoU as the chart draws it (mIoU over the classes present).
@@ -853,14 +863,10 @@ void MainWindow::evaluateSequence()
     QMessageBox::information(this, tr("QuantLens"), tr("Open a model and a sequence first."));
     return;
   }
-  QList<int> scans;
-  std::vector<std::size_t> scanList;
-  for (int i = 0; i < navigator_->scanCount(); ++i) {
-    scans << i;
-    scanList.push_back(static_cast<std::size_t>(i));
-  }
-  engine_->evaluate(scans);
-  shownAnalyses_.evaluationScans = scanList;
+  std::vector<std::size_t> scans(static_cast<std::size_t>(navigator_->scanCount()));
+  std::iota(scans.begin(), scans.end(), std::size_t{0});
+  engine_->evaluate(scanRequest(scans));
+  shownAnalyses_.evaluationScans = scans;
 }
 
 void MainWindow::onEvaluationReady(const EvaluationResultsPtr& results)
@@ -1066,19 +1072,12 @@ void MainWindow::showSessionAnalyses(const SessionAnalyses& analyses)
 {
   // Each request finds its answer in the restored caches, so nothing is recomputed.
   shownAnalyses_ = analyses;
-  if (analyses.sensitivity) {
-    QList<int> scans;
-    for (const auto scan : analyses.sensitivity->scans)
-      scans << static_cast<int>(scan);
+  if (analyses.sensitivity)
     engine_->computeSensitivity(analyses.sensitivity->preset.kind == QuantPreset::Kind::W4A8 ? 2 : 1,
-                                analyses.sensitivity->mode == SensitivityMode::AllButThisLayer, scans);
-  }
-  if (analyses.evaluationScans) {
-    QList<int> scans;
-    for (const auto scan : *analyses.evaluationScans)
-      scans << static_cast<int>(scan);
-    engine_->evaluate(scans);
-  }
+                                analyses.sensitivity->mode == SensitivityMode::AllButThisLayer,
+                                scanRequest(analyses.sensitivity->scans));
+  if (analyses.evaluationScans)
+    engine_->evaluate(scanRequest(*analyses.evaluationScans));
   if (analyses.mixedPrecision)
     engine_->computeMixedPrecision(*analyses.mixedPrecision);
 }
