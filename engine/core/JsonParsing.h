@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -22,10 +23,22 @@ std::string join(const std::string& path, const std::string& key);
 
 /// Refuses the first key of `object` not in `allowed`: EngineError
 /// "<source>: <path>.<key>: unknown key (expected one of: ...)".
-void checkKeys(const nlohmann::json& object, const std::string& source, const std::string& path,
+void checkKeys(const nlohmann::json& object,
+               const std::string& source,
+               const std::string& path,
                std::initializer_list<const char*> allowed);
 
 /// A JSON true/false, or EngineError "<source>: <path>: expected true or false, got ...".
 bool boolean(const nlohmann::json& value, const std::string& source, const std::string& path);
+
+/// `value` as compact JSON (like dump()), cut to at most `limit` characters plus "…"
+/// when longer, so an error quotes a value without printing a whole document.
+/// Writes only what it keeps: a huge or deeply nested value costs no more than a small one.
+std::string excerpt(const nlohmann::json& value, std::size_t limit = 60);
+
+/// An object key fit for an error path: the key itself when it is short and
+/// printable, otherwise its JSON-quoted form cut like excerpt(), so a key with
+/// a newline or a megabyte of text still gives a one-line message.
+std::string keyExcerpt(const std::string& key, std::size_t limit = 60);
 
 } // namespace quantlens::jsonparsing
