@@ -27,15 +27,20 @@ namespace quantlens {
 /// none, so QuantLens writes (and expects) its quantizer names there.
 ///
 /// Files are written like AIMET writes them (sorted keys, indent 4) through an
-/// atomic rename. Reading stores what the file says and recomputes nothing,
-/// except 1.0.0's missing min/max: min = scale·offset, max = scale·(offset + 2^bw − 1)
-/// (the non-strict grid). Keys AIMET may add later are ignored; a missing or
-/// malformed required value is an EngineError naming the file and the key, e.g.
+/// atomic rename. Reading (EncodingsReader) accepts every layout AIMET writes for a
+/// PyTorch model, told apart by shape rather than "version": module-keyed
+/// "_torch.encodings" of any version, 1.0.0 lists named by quantizer, and
+/// AdaRound's parameter-only files; ONNX-keyed files are refused with a pointer
+/// to the "_torch.encodings" beside them. It stores what the file says and
+/// recomputes nothing, except 1.0.0's missing min/max: min = scale·offset,
+/// max = scale·(offset + 2^bw − 1) (the non-strict grid). Keys AIMET may add later
+/// are ignored; a missing or malformed required value is an EngineError naming the
+/// file and the key, e.g.
 /// "x.encodings: activation_encodings.downCntx.conv1.output.0: missing 'scale'".
 class EncodingsFile
 {
 public:
-  /// Reads a 0.6.1 or 1.0.0 file (by its "version"; missing or other versions are errors).
+  /// Reads any layout EncodingsReader knows; EncodingsDocument::layout says which it was.
   static EncodingsDocument read(const std::filesystem::path& file);
   /// `sourceName` names the text in error messages.
   static EncodingsDocument fromJson(std::string_view jsonText, const std::string& sourceName);

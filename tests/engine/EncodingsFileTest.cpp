@@ -9,16 +9,25 @@
 
 #include <cmath>
 #include <functional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 namespace quantlens {
+
+// So a failed EXPECT_EQ on encodings shows the values, not bytes.
+void PrintTo(const Encoding& encoding, std::ostream* out)
+{
+  *out << "{bw " << encoding.bitwidth << (encoding.dtype == QuantDtype::Float ? " float" : " int")
+       << (encoding.symmetric ? " sym" : " asym") << " scale " << encoding.scale << " offset " << encoding.offset
+       << " min " << encoding.min << " max " << encoding.max << "}";
+}
+
 namespace {
 
 using Json = nlohmann::json;
-
 
 Encoding intEncoding(int bitwidth, bool symmetric, double scale, std::int64_t offset)
 {
@@ -406,6 +415,460 @@ TEST(EncodingsFileTest, SingleEncodingJsonRoundTrip)
   EXPECT_EQ(EncodingsFile::encodingFromJson(text, "s", "enc"), encoding);
   EXPECT_EQ(test::engineErrorOf([] { EncodingsFile::encodingFromJson(R"({"bitwidth": 8})", "s", "enc"); }),
             "s: enc: missing 'min'");
+}
+
+// ---- Layouts AIMET writes: each test writes its own small file in that shape. ----
+
+/// An encoding exactly as a 0.6.1 ENC states it (min and max as written, not derived).
+Encoding stated(int bitwidth, bool symmetric, double min, double max, double scale, std::int64_t offset)
+{
+  Encoding encoding;
+  encoding.bitwidth = bitwidth;
+  encoding.symmetric = symmetric;
+  encoding.min = min;
+  encoding.max = max;
+  encoding.scale = scale;
+  encoding.offset = offset;
+  return encoding;
+}
+
+std::set<std::string> namesOf(const EncodingsDocument& document)
+{
+  std::set<std::string> names;
+  for (const auto& entry : document.encodings)
+    names.insert(entry.first);
+  return names;
+}
+
+EncodingsDocument readFile(const std::string& testName, const std::string& fileName, const std::string& text)
+{
+  const auto file = test::freshTempDir(testName) / fileName;
+  test::writeText(file, text);
+  return EncodingsFile::read(file);
+}
+
+TEST(EncodingsFileTest, ReadsTorch061ModuleKeyedFile)
+{
+  // aimet_torch 1.x sim.export(): "<prefix>_torch.encodings", per-channel weights, a 16-bit input.
+  const EncodingsDocument document = readFile("EncodingsTorch061", "salsanext_torch.encodings", R"({
+    "activation_encodings": {
+        "downCntx.conv1": {
+            "input": { "0": { "bitwidth": 16, "dtype": "int", "is_symmetric": "False",
+                              "max": 2.5463899999999997, "min": -2.04106, "offset": -29158, "scale": 7e-05 } },
+            "output": { "0": { "bitwidth": 8, "dtype": "int", "is_symmetric": "False",
+                               "max": 2.996078431372549, "min": -1.003921568627451, "offset": -64,
+                               "scale": 0.01568627450980392 } }
+        },
+        "module_softmax": { "output": { "0": { "bitwidth": 16, "dtype": "float" } } }
+    },
+    "excluded_layers": [],
+    "param_encodings": {
+        "downCntx.conv1.weight": [
+            { "bitwidth": 8, "dtype": "int", "is_symmetric": "True", "max": 0.5, "min": -0.5039370078740157,
+              "offset": -128, "scale": 0.003937007874015748 },
+            { "bitwidth": 8, "dtype": "int", "is_symmetric": "True", "max": 0.127, "min": -0.128,
+              "offset": -128, "scale": 0.001 }
+        ]
+    },
+    "quantizer_args": { "activation_bitwidth": 8, "dtype": "int", "is_symmetric": true, "param_bitwidth": 8,
+                        "per_channel_quantization": true, "quant_scheme": "post_training_tf_enhanced" },
+    "version": "0.6.1"
+})");
+  EXPECT_EQ(document.layout, EncodingsLayout::ModuleDict);
+  EXPECT_EQ(document.version, "0.6.1");
+  EXPECT_EQ(
+    namesOf(document),
+    (std::set<std::string>{
+      "downCntx.conv1.input[0]", "downCntx.conv1.output[0]", "downCntx.conv1.weight", "module_softmax.output[0]" }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.input[0]"),
+            (std::vector{ stated(16, false, -2.04106, 2.5463899999999997, 7e-05, -29158) }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.output[0]"),
+            (std::vector{ stated(8, false, -1.003921568627451, 2.996078431372549, 0.01568627450980392, -64) }));
+  EXPECT_EQ(document.encodings.at("module_softmax.output[0]"), (std::vector{ floatEncoding() }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.weight"),
+            (std::vector{ stated(8, true, -0.5039370078740157, 0.5, 0.003937007874015748, -128),
+                          stated(8, true, -0.128, 0.127, 0.001, -128) }));
+  ASSERT_TRUE(document.quantizerArgs.has_value());
+  EXPECT_EQ(document.quantizerArgs->quantScheme, "post_training_tf_enhanced");
+  EXPECT_TRUE(document.quantizerArgs->perChannel);
+}
+
+TEST(EncodingsFileTest, ReadsOldTorchFilesWithoutDtypeAndWith32BitBiases)
+{
+  // aimet_torch of the 0.4.0 era: no "dtype", float offsets, no quantizer_args or
+  // excluded_layers, and a disabled bias quantizer exported as a 32-bit symmetric encoding.
+  const std::string text = R"({
+    "activation_encodings": {
+        "conv1": { "output": { "0": { "bitwidth": 8, "is_symmetric": "False", "max": 2.6086959838867188,
+                                      "min": -2.109158515930176, "offset": -114.0, "scale": 0.018501389771699905 } } }
+    },
+    "param_encodings": {
+        "conv1.bias": [ { "bitwidth": 32, "is_symmetric": "True", "max": 0.8125, "min": -0.8125000003783498,
+                          "offset": -2147483648, "scale": 3.78349796113721e-10 } ],
+        "conv1.weight": [ { "bitwidth": 8, "is_symmetric": "True", "max": 0.06318144500255585,
+                            "min": -0.06268782913684845, "offset": -127.0, "scale": 0.0004936049808748066 } ]
+    },
+    "version": "0.4.0"
+})";
+  const EncodingsDocument document = EncodingsFile::fromJson(text, "resnet_torch.encodings");
+  EXPECT_EQ(document.layout, EncodingsLayout::ModuleDict);
+  EXPECT_EQ(document.version, "0.4.0");
+  EXPECT_EQ(namesOf(document), (std::set<std::string>{ "conv1.output[0]", "conv1.bias", "conv1.weight" }));
+  EXPECT_EQ(document.encodings.at("conv1.output[0]"),
+            (std::vector{ stated(8, false, -2.109158515930176, 2.6086959838867188, 0.018501389771699905, -114) }));
+  EXPECT_EQ(document.encodings.at("conv1.bias"),
+            (std::vector{ stated(32, true, -0.8125000003783498, 0.8125, 3.78349796113721e-10, -2147483648LL) }));
+  EXPECT_EQ(document.encodings.at("conv1.weight"),
+            (std::vector{ stated(8, true, -0.06268782913684845, 0.06318144500255585, 0.0004936049808748066, -127) }));
+  EXPECT_FALSE(document.quantizerArgs.has_value());
+  EXPECT_TRUE(document.excludedLayers.empty());
+
+  // 0.5.0 added "dtype" and nothing else a reader needs.
+  std::string with050 = text;
+  with050.replace(with050.find("\"0.4.0\""), 7, "\"0.5.0\"");
+  with050.replace(with050.find("\"bitwidth\": 8, \"is_symmetric\": \"False\""),
+                  38,
+                  "\"bitwidth\": 8, \"dtype\": \"int\", \"is_symmetric\": \"False\"");
+  const EncodingsDocument document050 = EncodingsFile::fromJson(with050, "resnet_torch.encodings");
+  EXPECT_EQ(document050.version, "0.5.0");
+  EXPECT_EQ(document050.encodings, document.encodings);
+}
+
+TEST(EncodingsFileTest, ReadsDictShapedFileThatSays100ByItsLayout)
+{
+  // aimet_torch 2.x exports with encoding_version 1.0.0 still write the module-keyed
+  // "_torch.encodings" with 0.6.1-style entries (some activations wrapped in a list) and say "1.0.0".
+  const std::string text = R"({
+    "activation_encodings": {
+        "downCntx.act1": { "output": { "0": [ { "bitwidth": 8, "dtype": "int", "is_symmetric": "False",
+                                                "max": 1.5, "min": -0.5, "offset": -64,
+                                                "scale": 0.00784313725490196 } ] } },
+        "resBlock1.pool": { "output": { "0": { "bitwidth": 16, "dtype": "int", "is_symmetric": "False",
+                                               "max": 2.5463899999999997, "min": -2.04106, "offset": -29158,
+                                               "scale": 7e-05 } } }
+    },
+    "excluded_layers": [],
+    "param_encodings": {
+        "downCntx.conv1.weight": [ { "bitwidth": 4, "dtype": "int", "is_symmetric": "True", "max": 0.875,
+                                     "min": -1.0, "offset": -8, "scale": 0.125 } ]
+    },
+    "quantizer_args": { "activation_bitwidth": 8, "dtype": "int", "is_symmetric": true, "param_bitwidth": 4,
+                        "per_channel_quantization": false, "quant_scheme": "post_training_tf" },
+    "version": "1.0.0"
+})";
+  const EncodingsDocument document = EncodingsFile::fromJson(text, "model_torch.encodings");
+  EXPECT_EQ(document.layout, EncodingsLayout::ModuleDict);
+  EXPECT_EQ(document.version, "1.0.0");
+  EXPECT_EQ(document.encodings.at("downCntx.act1.output[0]"),
+            (std::vector{ stated(8, false, -0.5, 1.5, 0.00784313725490196, -64) }));
+  EXPECT_EQ(document.encodings.at("resBlock1.pool.output[0]"),
+            (std::vector{ stated(16, false, -2.04106, 2.5463899999999997, 7e-05, -29158) }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.weight"), (std::vector{ stated(4, true, -1.0, 0.875, 0.125, -8) }));
+  EXPECT_EQ(document.quantizerArgs->paramBitwidth, 4);
+
+  // The same layout with "2.0.0", as the "_torch.encodings" of a 2.0.0 export.
+  std::string text200 = text;
+  text200.replace(text200.find("\"1.0.0\""), 7, "\"2.0.0\"");
+  EXPECT_EQ(EncodingsFile::fromJson(text200, "model_torch.encodings").encodings, document.encodings);
+}
+
+TEST(EncodingsFileTest, ReadsDictShapedFileWith100StyleEntries)
+{
+  // Exports where the module-keyed file holds 1.0.0-style objects (no "name", scale/offset lists).
+  const EncodingsDocument document = EncodingsFile::fromJson(R"({
+    "activation_encodings": {
+        "head.conv": { "input": { "0": { "bw": 16, "dtype": "INT", "enc_type": "PER_TENSOR", "is_sym": false,
+                                         "offset": [ -29158 ], "scale": [ 7e-05 ] } },
+                       "output": { "0": { "bw": 16, "dtype": "FLOAT", "enc_type": "PER_TENSOR" } } }
+    },
+    "param_encodings": {
+        "head.conv.weight": { "bw": 4, "dtype": "INT", "enc_type": "PER_CHANNEL", "is_sym": true,
+                              "offset": [ -8, -8 ], "scale": [ 0.125, 0.25 ] },
+        "head.conv.bias": [ { "bw": 8, "dtype": "INT", "enc_type": "PER_TENSOR", "is_sym": true,
+                              "offset": [ -128 ], "scale": [ 0.5 ] } ]
+    },
+    "version": "1.0.0"
+})",
+                                                             "head_torch.encodings");
+  EXPECT_EQ(document.layout, EncodingsLayout::ModuleDict);
+  EXPECT_EQ(document.encodings.at("head.conv.input[0]"), (std::vector{ intEncoding(16, false, 7e-05, -29158) }));
+  EXPECT_EQ(document.encodings.at("head.conv.input[0]").at(0).min, 7e-05 * -29158);
+  EXPECT_EQ(document.encodings.at("head.conv.output[0]"), (std::vector{ floatEncoding() }));
+  EXPECT_EQ(document.encodings.at("head.conv.weight"),
+            (std::vector{ intEncoding(4, true, 0.125, -8), intEncoding(4, true, 0.25, -8) }));
+  EXPECT_EQ(document.encodings.at("head.conv.weight").at(1).max, 0.25 * 7);
+  EXPECT_EQ(document.encodings.at("head.conv.bias"), (std::vector{ intEncoding(8, true, 0.5, -128) }));
+}
+
+TEST(EncodingsFileTest, ReadsNamedListFileWithEverythingAimet100Writes)
+{
+  // A 1.0.0 list as QuantLens writes it, with the keys aimet_torch adds: "producer",
+  // "quantizer_args", "excluded_layers", a FLOAT entry and a zero "zero_point_shift".
+  const EncodingsDocument document = EncodingsFile::fromJson(R"({
+    "activation_encodings": [
+        { "bw": 16, "dtype": "INT", "enc_type": "PER_TENSOR", "is_sym": false, "name": "downCntx.conv1.input[0]",
+          "offset": [ -29158 ], "scale": [ 7e-05 ] },
+        { "bw": 16, "dtype": "FLOAT", "enc_type": "PER_TENSOR", "name": "module_softmax.output[0]" }
+    ],
+    "excluded_layers": [ "logits" ],
+    "param_encodings": [
+        { "bw": 8, "dtype": "INT", "enc_type": "PER_CHANNEL", "is_sym": true, "name": "downCntx.conv1.weight",
+          "offset": [ -128, -128 ], "scale": [ 0.003937007874015748, 0.001 ], "zero_point_shift": [ 0.0, 0.0 ] }
+    ],
+    "producer": { "package": "aimet-torch", "version": "2.3.0" },
+    "quantizer_args": { "activation_bitwidth": 16, "dtype": "int", "is_symmetric": "True", "param_bitwidth": 8,
+                        "per_channel_quantization": "True", "quant_scheme": "post_training_percentile" },
+    "version": "1.0.0"
+})",
+                                                             "salsanext.encodings");
+  EXPECT_EQ(document.layout, EncodingsLayout::NamedList);
+  EXPECT_EQ(document.version, "1.0.0");
+  EXPECT_EQ(namesOf(document),
+            (std::set<std::string>{ "downCntx.conv1.input[0]", "downCntx.conv1.weight", "module_softmax.output[0]" }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.input[0]"), (std::vector{ intEncoding(16, false, 7e-05, -29158) }));
+  EXPECT_EQ(document.encodings.at("module_softmax.output[0]"), (std::vector{ floatEncoding() }));
+  EXPECT_EQ(document.encodings.at("downCntx.conv1.weight"),
+            (std::vector{ intEncoding(8, true, 0.003937007874015748, -128), intEncoding(8, true, 0.001, -128) }));
+  EXPECT_EQ(document.excludedLayers, (std::vector<std::string>{ "logits" }));
+  ASSERT_TRUE(document.quantizerArgs.has_value());
+  EXPECT_EQ(document.quantizerArgs->activationBitwidth, 16);
+  EXPECT_TRUE(document.quantizerArgs->isSymmetric); // the string "True", as AIMET's format description has it
+  EXPECT_EQ(document.quantizerArgs->quantScheme, "post_training_percentile");
+}
+
+TEST(EncodingsFileTest, ReadsAdaRoundParameterFiles)
+{
+  // aimet_torch ≥ 1.32 AdaRound: {"param_encodings": {...}} and nothing else; libpymo float offsets.
+  const EncodingsDocument current = readFile("EncodingsAdaRound", "adaround.encodings", R"({
+    "param_encodings": {
+        "conv1.weight": [
+            { "bitwidth": 4, "dtype": "int", "is_symmetric": "True", "max": 0.875, "min": -1.0, "offset": -8.0,
+              "scale": 0.125 },
+            { "bitwidth": 4, "dtype": "int", "is_symmetric": "True", "max": 1.75, "min": -2.0, "offset": -8.0,
+              "scale": 0.25 }
+        ],
+        "fc.weight": [ { "bitwidth": 8, "dtype": "int", "is_symmetric": "True", "max": 0.5,
+                         "min": -0.5039370078740157, "offset": -128.0, "scale": 0.003937007874015748 } ]
+    }
+})");
+  EXPECT_EQ(current.layout, EncodingsLayout::ParamsOnly);
+  EXPECT_EQ(current.version, "");
+  EXPECT_EQ(namesOf(current), (std::set<std::string>{ "conv1.weight", "fc.weight" }));
+  EXPECT_EQ(current.encodings.at("conv1.weight"),
+            (std::vector{ stated(4, true, -1.0, 0.875, 0.125, -8), stated(4, true, -2.0, 1.75, 0.25, -8) }));
+  EXPECT_EQ(current.encodings.at("fc.weight"),
+            (std::vector{ stated(8, true, -0.5039370078740157, 0.5, 0.003937007874015748, -128) }));
+
+  // Before 1.32 the file was the bare dict, with no top-level keys at all.
+  const EncodingsDocument bare = EncodingsFile::fromJson(R"({
+    "conv1.weight": [ { "bitwidth": 4, "dtype": "int", "is_symmetric": "True", "max": 0.875, "min": -1.0,
+                        "offset": -8.0, "scale": 0.125 },
+                      { "bitwidth": 4, "dtype": "int", "is_symmetric": "True", "max": 1.75, "min": -2.0,
+                        "offset": -8.0, "scale": 0.25 } ],
+    "fc.weight": [ { "bitwidth": 8, "dtype": "int", "is_symmetric": "True", "max": 0.5, "min": -0.5039370078740157,
+                     "offset": -128.0, "scale": 0.003937007874015748 } ]
+})",
+                                                         "adaround.encodings");
+  EXPECT_EQ(bare.layout, EncodingsLayout::ParamsOnly);
+  EXPECT_EQ(bare.encodings, current.encodings);
+
+  // Something else without either section is no AdaRound file.
+  EXPECT_EQ(readError(R"({"conv1.weight": 3})"),
+            "x.encodings: conv1.weight: expected a list of encodings, got 3 (without \"activation_encodings\" or "
+            "\"param_encodings\", the file must be AdaRound's parameter encodings)");
+  EXPECT_EQ(readError("{}"), "x.encodings: is an empty JSON object, not an AIMET encodings file");
+  EXPECT_EQ(readError(R"({"format": "quantlens-session", "version": 2})"),
+            "x.encodings: is not an AIMET encodings file (\"format\": \"quantlens-session\")");
+}
+
+/// Checks the one-line ONNX refusal for `text` read as `source`.
+void expectOnnxRefusal(const std::string& text,
+                       const std::string& source,
+                       const std::string& torchFile,
+                       const std::string& entry)
+{
+  const std::string message = test::engineErrorOf([&] { EncodingsFile::fromJson(text, source); });
+  SCOPED_TRACE(message);
+  EXPECT_EQ(message.rfind(source + ": " + entry + ": ", 0), 0u);
+  EXPECT_NE(message.find("ONNX tensor name"), std::string::npos);
+  EXPECT_NE(message.find("open " + torchFile + " beside it"), std::string::npos);
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+}
+
+TEST(EncodingsFileTest, RefusesOnnxKeyedFilesAndNamesTheTorchFile)
+{
+  // AIMET's "<prefix>.encodings" for the ONNX model: activations keyed by tensor, each a list of ENC.
+  const std::string enc = R"([ { "bitwidth": 8, "dtype": "int", "is_symmetric": "False", "max": 1.5, "min": -0.5,
+                                  "offset": -64, "scale": 0.00784313725490196 } ])";
+  for (const std::string tensor : { "100", "/conv1/Conv_output_0", "t.1", "input.1", "onnx::Conv_123" }) {
+    const std::string text = R"({ "version": "0.6.1", "activation_encodings": { ")" + tensor + "\": " + enc +
+                             R"( }, "param_encodings": { "conv1.weight": )" + enc + " } }";
+    expectOnnxRefusal(text, "salsanext.encodings", "salsanext_torch.encodings", "activation_encodings." + tensor);
+  }
+  // Through read(), the message names the file as given and the one beside it.
+  const auto dir = test::freshTempDir("EncodingsOnnx");
+  test::writeText(dir / "model.encodings",
+                  R"({ "version": "0.6.1", "activation_encodings": { "input.1": )" + enc +
+                    R"( }, "param_encodings": {} })");
+  const std::string message = test::engineErrorOf([&] { EncodingsFile::read(dir / "model.encodings"); });
+  EXPECT_EQ(message.rfind((dir / "model.encodings").string() + ": activation_encodings.input.1: ", 0), 0u) << message;
+  EXPECT_NE(message.find("open model_torch.encodings beside it"), std::string::npos) << message;
+
+  // AIMET's 1.0.0 list files name ONNX tensors as well (the session quotes the file name).
+  const std::string list = R"({ "version": "1.0.0",
+    "activation_encodings": [ { "bw": 8, "dtype": "INT", "enc_type": "PER_TENSOR", "is_sym": false,
+                                "name": "/downCntx/conv1/Conv_output_0", "offset": [ -64 ], "scale": [ 0.0156 ] } ],
+    "param_encodings": [] })";
+  expectOnnxRefusal(list,
+                    "'/runs/w8a8/salsanext.encodings'",
+                    "salsanext_torch.encodings",
+                    "activation_encodings[0] (/downCntx/conv1/Conv_output_0)");
+  // ONNX initializer names in parameters, with no activation to tell by.
+  expectOnnxRefusal(R"({ "version": "0.6.1", "activation_encodings": {},
+                         "param_encodings": { "onnx::Conv_123": )" +
+                      enc + " } }",
+                    "m.encodings",
+                    "m_torch.encodings",
+                    "param_encodings.onnx::Conv_123");
+  // A name that does not end in ".encodings" gets the pattern, not a guess.
+  expectOnnxRefusal(R"({ "version": "0.6.1", "activation_encodings": { "t.1": )" + enc +
+                      R"( }, "param_encodings": {} })",
+                    "export.json",
+                    "the <prefix>_torch.encodings file",
+                    "activation_encodings.t.1");
+
+  // QuantLens's own list names are quantizer names and keep reading.
+  EXPECT_EQ(EncodingsFile::fromJson(R"({ "version": "1.0.0",
+    "activation_encodings": [ { "bw": 8, "dtype": "INT", "enc_type": "PER_TENSOR", "is_sym": false,
+                                "name": "downCntx.conv1.output[0]", "offset": [ -64 ], "scale": [ 0.0156 ] } ],
+    "param_encodings": [] })",
+                                    "salsanext.encodings")
+              .encodings.count("downCntx.conv1.output[0]"),
+            1u);
+}
+
+TEST(EncodingsFileTest, RefusesLayoutsItCannotHoldInOneLine)
+{
+  // AIMET's 2.x format: one "encodings" list of ONNX tensors.
+  const std::string v2 = readError(R"({ "version": "2.0.0", "encodings": [ { "name": "/conv1/Conv_output_0",
+      "output_dtype": "uint8", "y_scale": 0.0156, "y_zero_point": 64 } ] })");
+  EXPECT_EQ(v2.rfind("x.encodings: encodings: AIMET's 2.x layout", 0), 0u) << v2;
+  EXPECT_NE(v2.find("open x_torch.encodings beside it"), std::string::npos) << v2;
+
+  const std::string good = R"({ "version": "1.0.0", "activation_encodings": [],
+    "param_encodings": [ { "name": "a.weight", "dtype": "INT", "enc_type": "PER_CHANNEL", "bw": 4,
+                           "is_sym": true, "scale": [0.1, 0.2], "offset": [-8, -8] } ] })";
+  auto with = [&good](const std::string& from, const std::string& to) {
+    std::string text = good;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return readError(text.replace(at, from.size(), to));
+  };
+  EXPECT_EQ(with(R"("enc_type": "PER_CHANNEL")", R"("enc_type": "LPBQ", "compressed_bw": 4)"),
+            "x.encodings: param_encodings[0] (a.weight).enc_type: expected \"PER_TENSOR\" or \"PER_CHANNEL\", got "
+            "\"LPBQ\" (per-block, LPBQ and vector encodings are not supported)");
+  EXPECT_EQ(with(R"("offset": [-8, -8])", R"("offset": [-2, -2], "zero_point_shift": [0.5, 0.5])"),
+            "x.encodings: param_encodings[0] (a.weight).zero_point_shift: a shifted zero point ([0.5,0.5]) is not "
+            "supported");
+  EXPECT_EQ(with(R"("version": "1.0.0")", R"("version": 1)"),
+            "x.encodings: version: expected a version string (one of 0.4.0, 0.5.0, 0.6.1, 1.0.0, 2.0.0, 2.1.0), got 1");
+}
+
+TEST(EncodingsFileTest, ErrorsQuoteAnExcerptNotTheWholeValue)
+{
+  // A dict-shaped section where a list belongs, holding a large object.
+  Json big = Json::object();
+  for (int i = 0; i < 200; ++i)
+    big["module" + std::to_string(i)] = { { "output", { { "0", { { "bitwidth", 8 }, { "offset", -64 } } } } } };
+  const Json root = { { "version", "1.0.0" }, { "activation_encodings", Json::array() }, { "param_encodings", big } };
+  const std::string message = readError(root.dump(4));
+  EXPECT_EQ(message.rfind("x.encodings: param_encodings: expected a list, got {\"module0\":{\"output\":", 0), 0u)
+    << message;
+  EXPECT_LT(message.size(), 140u) << message;
+  EXPECT_EQ(message.substr(message.size() - 3), "…");
+  EXPECT_EQ(message.find('\n'), std::string::npos);
+
+  // The same for a big list where one encoding belongs, and for a whole document that is a list.
+  const Json list(500, Json{ { "bitwidth", 8 }, { "dtype", "int" } });
+  const Json activation = { { "version", "0.6.1" },
+                            { "activation_encodings", { { "m", { { "output", list } } } } },
+                            { "param_encodings", Json::object() } };
+  const std::string listMessage = readError(activation.dump());
+  EXPECT_EQ(listMessage.rfind("x.encodings: activation_encodings.m.output: expected an object of tensor index", 0), 0u)
+    << listMessage;
+  EXPECT_LT(listMessage.size(), 200u) << listMessage;
+  EXPECT_LT(readError(list.dump()).size(), 200u);
+
+  // A key with a line break or a megabyte of text still makes one short line.
+  const Json oddKeys = { { "version", "0.6.1" },
+                         { "activation_encodings", { { "a\nb", 3 } } },
+                         { "param_encodings", Json::object() } };
+  EXPECT_EQ(readError(oddKeys.dump()),
+            "x.encodings: activation_encodings.\"a\\nb\": expected an object with \"input\" and/or \"output\", got 3");
+  const Json longKey = { { "version", "0.6.1" },
+                         { "activation_encodings", { { std::string(1 << 20, 'm'), 3 } } },
+                         { "param_encodings", Json::object() } };
+  EXPECT_LT(readError(longKey.dump()).size(), 200u);
+}
+
+TEST(EncodingsFileTest, AnyInputGivesADocumentOrAnEngineError)
+{
+  // Mutations of good files and hostile shapes: the reader must neither crash nor throw anything
+  // but EngineError (huge numbers, negative and overlong indices, deep nesting, truncation).
+  std::vector<std::string> inputs = {
+    std::string(100000, '[') + std::string(100000, ']'),
+    R"({"version": "0.6.1", "activation_encodings": )" + std::string(50000, '[') + std::string(50000, ']') + "}",
+    R"({"version": "0.6.1", "activation_encodings": {"m": {"input": {"99999999999999999999": {}}}}, "param_encodings": {}})",
+    R"({"version": "0.6.1", "activation_encodings": {"m": {"input": {"-1": {}}}}, "param_encodings": {}})",
+    R"({"version": "0.6.1", "activation_encodings": {}, "param_encodings": {}, "quantizer_args": {"param_bitwidth": 9223372036854775807}})",
+    R"({"version": "1.0.0", "activation_encodings": [], "param_encodings": [{"name": "w", "dtype": "INT", "enc_type": "PER_TENSOR", "bw": 18446744073709551615, "is_sym": true, "scale": [1], "offset": [0]}]})",
+    R"({"w.weight": [{"bitwidth": 8, "min": -1, "max": 1, "scale": 1e-320, "offset": -9223372036854775808}]})",
+    R"({"w.weight": [{"bitwidth": 8, "min": -1, "max": 1, "scale": 0.1, "offset": -1e300}]})",
+  };
+  const std::vector<std::string> seeds = { kGood061,
+                                           EncodingsFile::toJson100(sampleDocument()),
+                                           EncodingsFile::toJson061(sampleDocument()) };
+  const std::vector<std::string> replacements = { "18446744073709551615",
+                                                  "-9223372036854775809",
+                                                  "1e308",
+                                                  "-1e308",
+                                                  "\"True\"",
+                                                  "null",
+                                                  "[]",
+                                                  "{}",
+                                                  "[[[[]]]]",
+                                                  "\"\"",
+                                                  "-0.5" };
+  for (const std::string& seed : seeds) {
+    for (std::size_t at = 0; at < seed.size(); at += 7)
+      inputs.push_back(seed.substr(0, at)); // truncated
+    // Every number and string value replaced in turn.
+    for (std::size_t at = 0; at < seed.size(); ++at) {
+      const char c = seed[at];
+      if (!(c == '-' || (c >= '0' && c <= '9') || c == '"') || (at > 0 && seed[at - 1] != ' '))
+        continue;
+      std::size_t end = at + 1;
+      if (c == '"')
+        end = seed.find('"', at + 1) + 1;
+      else
+        while (end < seed.size() && std::string("0123456789.eE+-").find(seed[end]) != std::string::npos)
+          ++end;
+      for (const std::string& replacement : replacements)
+        inputs.push_back(seed.substr(0, at) + replacement + seed.substr(end));
+    }
+  }
+  std::size_t read = 0;
+  for (const std::string& input : inputs) {
+    try {
+      EncodingsFile::fromJson(input, "fuzz.encodings");
+      ++read;
+    } catch (const EngineError& error) {
+      EXPECT_EQ(std::string(error.what()).find('\n'), std::string::npos) << error.what();
+    } catch (const std::exception& error) {
+      ADD_FAILURE() << "not an EngineError: " << error.what() << "\n  for input: " << input.substr(0, 200);
+    }
+  }
+  EXPECT_GT(read, 0u); // some replacements (e.g. another scale) are still good files
 }
 
 } // namespace
