@@ -10,16 +10,18 @@ namespace quantlens {
 
 namespace {
 
+/// Visits every bin with its edges, middle and share of the values, in the
+/// layout TensorStatistics documents: bin b holds [position − step/2,
+/// position + step/2), so its middle is its position (AIMET's xLeft).
 template <typename Visit>
 void forEachBin(const TensorStatistics& statistics, Visit visit)
 {
-  const std::size_t bins = statistics.histogram.size();
-  if (bins == 0)
+  if (!statistics.hasHistogram())
     return;
-  const double width = (statistics.histogramMax - statistics.histogramMin) / static_cast<double>(bins);
-  for (std::size_t b = 0; b < bins; ++b) {
-    const double lower = statistics.histogramMin + static_cast<double>(b) * width;
-    visit(lower, lower + 0.5 * width, lower + width, statistics.histogram[b]);
+  const double half = 0.5 * static_cast<double>(statistics.binStep());
+  for (std::size_t b = 0; b < statistics.histogram.size(); ++b) {
+    const double middle = statistics.binPosition(b);
+    visit(middle - half, middle, middle + half, statistics.histogram[b]);
   }
 }
 
@@ -37,11 +39,11 @@ double QuantizerStatistics::clippedFraction(const TensorStatistics& statistics, 
   double total = 0.0;
   double clipped = 0.0;
   // A bin straddling a range end is not clipped: values exactly at 0 (a ReLU's
-  // zeros) sit in a bin whose midpoint may be just below the range.
-  forEachBin(statistics, [&](double lower, double, double upper, double count) {
-    total += count;
+  // zeros) sit in a bin whose middle may be just below the range.
+  forEachBin(statistics, [&](double lower, double, double upper, double share) {
+    total += share;
     if (upper <= encoding.min || lower >= encoding.max)
-      clipped += count;
+      clipped += share;
   });
   return total > 0.0 ? clipped / total : 0.0;
 }
@@ -49,10 +51,10 @@ double QuantizerStatistics::clippedFraction(const TensorStatistics& statistics, 
 void QuantizerStatistics::accumulateSqnr(const TensorStatistics& statistics, const Encoding& encoding, double& signal,
                                          double& noise)
 {
-  forEachBin(statistics, [&](double, double middle, double, double count) {
+  forEachBin(statistics, [&](double, double middle, double, double share) {
     const double error = middle - EncodingMath::quantizeDequantize(middle, encoding);
-    signal += count * middle * middle;
-    noise += count * error * error;
+    signal += share * middle * middle;
+    noise += share * error * error;
   });
 }
 
@@ -61,21 +63,23 @@ std::vector<QuantizerStatistics::HistogramRow> QuantizerStatistics::coarseHistog
                                                                                    std::size_t rows)
 {
   const std::size_t bins = statistics.histogram.size();
-  const auto& counts = statistics.histogram;
-  const auto nonEmpty = [](double count) { return count > 0.0; };
-  const auto first = std::find_if(counts.begin(), counts.end(), nonEmpty);
-  if (first == counts.end() || rows == 0)
+  const auto& shares = statistics.histogram;
+  const auto nonEmpty = [](double share) { return share > 0.0; };
+  const auto first = std::find_if(shares.begin(), shares.end(), nonEmpty);
+  if (!statistics.hasHistogram() || first == shares.end() || rows == 0)
     return {};
-  std::size_t begin = static_cast<std::size_t>(first - counts.begin());
-  std::size_t end = bins - static_cast<std::size_t>(std::find_if(counts.rbegin(), counts.rend(), nonEmpty) - counts.rbegin());
-  const double low = statistics.histogramMin;
-  const double width = (statistics.histogramMax - low) / static_cast<double>(bins);
+  std::size_t begin = static_cast<std::size_t>(first - shares.begin());
+  std::size_t end =
+    bins - static_cast<std::size_t>(std::find_if(shares.rbegin(), shares.rend(), nonEmpty) - shares.rbegin());
+  const double position = statistics.binPosition(0);
+  const double width = statistics.binStep();
   if (!(width > 0.0))
     return {};
+  const auto lowerEdge = [&](std::size_t b) { return static_cast<double>(statistics.binPosition(b)) - 0.5 * width; };
   // Bins holding the range ends, clamped into the histogram.
   const auto binAt = [&](double value) {
-    const double position = std::floor((value - low) / width);
-    return static_cast<std::size_t>(std::clamp(position, 0.0, static_cast<double>(bins - 1)));
+    const double bin = std::round((value - position) / width);
+    return static_cast<std::size_t>(std::clamp(bin, 0.0, static_cast<double>(bins - 1)));
   };
   if (std::isfinite(from) && std::isfinite(to) && from <= to) {
     begin = std::min(begin, binAt(from));
@@ -87,10 +91,10 @@ std::vector<QuantizerStatistics::HistogramRow> QuantizerStatistics::coarseHistog
   for (std::size_t row = begin; row < end; row += perRow) {
     const std::size_t rowEnd = std::min(end, row + perRow);
     HistogramRow entry;
-    entry.lower = low + static_cast<double>(row) * width;
-    entry.upper = low + static_cast<double>(rowEnd) * width;
+    entry.lower = lowerEdge(row);
+    entry.upper = lowerEdge(rowEnd - 1) + width;
     for (std::size_t b = row; b < rowEnd; ++b)
-      entry.count += counts[b];
+      entry.count += shares[b];
     result.push_back(entry);
   }
   return result;

@@ -56,27 +56,6 @@ int normalizedAxis(int axis, std::int64_t dimensions)
   return static_cast<int>(normalized);
 }
 
-/// Min and max of x as doubles, fetched in one device sync.
-std::pair<double, double> tensorMinMax(const torch::Tensor& flat)
-{
-  const auto [low, high] = torch::aminmax(flat);
-  const auto both = torch::stack({low.to(torch::kDouble), high.to(torch::kDouble)}).cpu();
-  const auto* values = both.data_ptr<double>();
-  return {values[0], values[1]};
-}
-
-/// Counts of the values inside [low, high] per bin, with Calibrator::binIndex's
-/// arithmetic; values outside go to an overflow bin that is then dropped.
-torch::Tensor histogramCounts(const torch::Tensor& flat, double low, double high, int bins)
-{
-  const double binScale = static_cast<double>(bins) / (high - low);
-  const auto xd = flat.to(torch::kDouble);
-  const auto inside = torch::logical_and(xd >= low, xd <= high);
-  const auto index = torch::floor((xd - low) * binScale).clamp(0.0, static_cast<double>(bins - 1)).to(torch::kLong);
-  const auto binned = torch::where(inside, index, torch::full_like(index, bins));
-  return torch::bincount(binned, {}, bins + 1).narrow(0, 0, bins).to(torch::kDouble).cpu();
-}
-
 /// The per-tensor CPU path: torch's own formula (x·(1/scale) in float32,
 /// round half to even, + zero point, clamp, back to float) without the
 /// gradient mask torch 1.13's op always computes, and optionally in place.
@@ -204,36 +183,10 @@ torch::Tensor fakeQuantizePerChannel(const torch::Tensor& x, const DeviceEncodin
 
 void observe(const torch::Tensor& x, TensorStatistics& statistics, int bins)
 {
-  if (bins < 1)
-    throw EngineError("histogram bin count " + std::to_string(bins) + " is not valid: it must be at least 1");
-  if (x.numel() == 0)
-    return;
-  auto flat = x.detach().reshape({-1});
-  if (flat.scalar_type() != torch::kFloat && flat.scalar_type() != torch::kDouble)
-    flat = flat.to(torch::kFloat);
-  // min/max propagate NaN and show infinities, so they check the whole batch.
-  const auto [batchMin, batchMax] = tensorMinMax(flat);
-  if (!std::isfinite(batchMin) || !std::isfinite(batchMax))
-    throw EngineError("calibration data contains NaN or infinite values");
-
-  if (statistics.empty()) {
-    statistics.min = batchMin;
-    statistics.max = batchMax;
-    std::tie(statistics.histogramMin, statistics.histogramMax) = Calibrator::histogramRange(batchMin, batchMax);
-    statistics.histogram.assign(static_cast<std::size_t>(bins), 0.0);
-  } else {
-    statistics.min = std::min(statistics.min, batchMin);
-    statistics.max = std::max(statistics.max, batchMax);
-  }
-  statistics.count += static_cast<std::uint64_t>(flat.numel());
-
-  const auto histogramBins = static_cast<int>(statistics.histogram.size());
-  if (histogramBins == 0)
-    return;
-  const auto counts = histogramCounts(flat, statistics.histogramMin, statistics.histogramMax, histogramBins);
-  const auto* values = counts.data_ptr<double>();
-  for (int i = 0; i < histogramBins; ++i)
-    statistics.histogram[static_cast<std::size_t>(i)] += values[i];
+  // AIMET's observer takes float32 values on the host (or a GPU kernel with
+  // the same float arithmetic); a copy keeps one implementation of its rules.
+  const auto values = x.detach().to(torch::kCPU, torch::kFloat).contiguous();
+  Calibrator::accumulate(statistics, values.data_ptr<float>(), static_cast<std::size_t>(values.numel()), bins);
 }
 
 std::vector<TensorStatistics> observePerChannel(const torch::Tensor& weight, int axis, int bins)

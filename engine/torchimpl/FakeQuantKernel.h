@@ -52,9 +52,9 @@ torch::Tensor fakeQuantizePerChannel(const torch::Tensor& x, const DeviceEncodin
 /// (saves an allocation and a pass over memory). Same values as fakeQuantize.
 void fakeQuantizeInPlace(torch::Tensor& x, const Encoding& encoding);
 
-/// Calibrator::accumulate on a tensor of any device and floating dtype: the
-/// same min/max, histogram range and bins (binning is done in double like the
-/// reference). Syncs with the device (calibration only). Throws EngineError on
+/// Calibrator::accumulate on a tensor of any device and floating dtype, as
+/// float32 values copied to the host: one call is one batch of AIMET's
+/// statistics. Syncs with the device (calibration only). Throws EngineError on
 /// NaN or infinite values.
 void observe(const torch::Tensor& x, TensorStatistics& statistics, int bins = TensorStatistics::kDefaultBins);
 /// One TensorStatistics per slice of a weight along axis (0 for Conv/Linear,

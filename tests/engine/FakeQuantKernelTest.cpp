@@ -208,9 +208,20 @@ TEST(FakeQuantKernelTest, ObserveEqualsCalibratorAccumulate)
   EXPECT_EQ(observed.histogramMin, reference.histogramMin);
   EXPECT_EQ(observed.histogramMax, reference.histogramMax);
   EXPECT_EQ(observed.histogram, reference.histogram);
+  EXPECT_EQ(observed.histogramBatches, 2u);
+  EXPECT_EQ(observed, reference);
+  // Shares of two batches averaged: the first lies wholly inside the range it
+  // set, some of the second was dropped.
   const double kept = std::accumulate(observed.histogram.begin(), observed.histogram.end(), 0.0);
-  EXPECT_LT(kept, static_cast<double>(observed.count)); // some of the second batch was dropped
-  EXPECT_GT(kept, static_cast<double>(first.numel()));
+  EXPECT_LT(kept, 1.0);
+  EXPECT_GT(kept, 0.5);
+
+  // A double tensor is observed as its float32 values, as AIMET does.
+  TensorStatistics fromDouble;
+  torchops::observe(first.to(torch::kDouble), fromDouble);
+  TensorStatistics fromFloat;
+  torchops::observe(first, fromFloat);
+  EXPECT_EQ(fromDouble, fromFloat);
 }
 
 TEST(FakeQuantKernelTest, ObserveRejectsNonFiniteValues)
@@ -237,7 +248,7 @@ TEST(FakeQuantKernelTest, ObservePerChannelMatchesSlices)
       EXPECT_EQ(statistics[c].min, reference.min);
       EXPECT_EQ(statistics[c].max, reference.max);
       EXPECT_EQ(statistics[c].count, reference.count);
-      EXPECT_EQ(statistics[c].histogram, reference.histogram);
+      EXPECT_EQ(statistics[c], reference);
     }
   }
 }
@@ -264,9 +275,7 @@ TEST(FakeQuantKernelTest, CudaMatchesCpu)
   TensorStatistics onHost;
   torchops::observe(xc, onDevice);
   torchops::observe(x, onHost);
-  EXPECT_EQ(onDevice.histogram, onHost.histogram);
-  EXPECT_EQ(onDevice.min, onHost.min);
-  EXPECT_EQ(onDevice.max, onHost.max);
+  EXPECT_EQ(onDevice, onHost);
   EXPECT_THROW(torchops::observe(torch::tensor({NAN}).to(torch::kCUDA), onDevice), EngineError);
 }
 

@@ -12,16 +12,18 @@ using quantlens::test::fixture;
 
 namespace {
 
-/// Four bins over [-1, 3]: midpoints -0.5, 0.5, 1.5, 2.5 with counts 1, 2, 3, 4.
+/// Four unit bins over [-1, 3] (centred on -0.5, 0.5, 1.5, 2.5, AIMET's layout)
+/// holding 10%, 20%, 30% and 40% of the values.
 TensorStatistics fourBins()
 {
   TensorStatistics statistics;
   statistics.min = -1.0;
   statistics.max = 3.0;
   statistics.count = 10;
-  statistics.histogramMin = -1.0;
-  statistics.histogramMax = 3.0;
-  statistics.histogram = {1, 2, 3, 4};
+  statistics.histogramMin = -0.5;
+  statistics.histogramMax = 3.5;
+  statistics.histogram = { 0.1, 0.2, 0.3, 0.4 };
+  statistics.histogramBatches = 1;
   return statistics;
 }
 
@@ -43,8 +45,8 @@ TEST(QuantizerStatistics, SqnrMatchesAHandComputedValue)
   ASSERT_DOUBLE_EQ(encoding.scale, 1.0);
   double signal = 0.0, noise = 0.0;
   QuantizerStatistics::accumulateSqnr(fourBins(), encoding, signal, noise);
-  EXPECT_DOUBLE_EQ(signal, 1 * 0.25 + 2 * 0.25 + 3 * 2.25 + 4 * 6.25);
-  EXPECT_DOUBLE_EQ(noise, 10 * 0.25);
+  EXPECT_DOUBLE_EQ(signal, 0.1 * 0.25 + 0.2 * 0.25 + 0.3 * 2.25 + 0.4 * 6.25);
+  EXPECT_DOUBLE_EQ(noise, (0.1 + 0.2 + 0.3 + 0.4) * 0.25);
 }
 
 TEST(QuantizerStatistics, ReportShowsEightBitsBeatFourBits)
@@ -68,16 +70,17 @@ TEST(QuantizerStatistics, ReportShowsEightBitsBeatFourBits)
 
 namespace {
 
-/// Eight unit bins over [0, 8) with counts 0, 0, 1, 2, 0, 3, 0, 0.
+/// Eight unit bins over [0, 8) (centred on 0.5 … 7.5) holding 0, 0, 1, 2, 0, 3, 0, 0 sixths of the values.
 TensorStatistics eightBins()
 {
   TensorStatistics statistics;
   statistics.min = 2.0;
   statistics.max = 5.5;
   statistics.count = 6;
-  statistics.histogramMin = 0.0;
-  statistics.histogramMax = 8.0;
-  statistics.histogram = {0, 0, 1, 2, 0, 3, 0, 0};
+  statistics.histogramMin = 0.5;
+  statistics.histogramMax = 8.5;
+  statistics.histogram = { 0, 0, 1.0 / 6, 2.0 / 6, 0, 3.0 / 6, 0, 0 };
+  statistics.histogramBatches = 1;
   return statistics;
 }
 
@@ -91,10 +94,10 @@ TEST(QuantizerStatistics, CoarseHistogramSumsWholeBinsOverTheNonEmptyOnes)
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_DOUBLE_EQ(rows[0].lower, 2.0);
   EXPECT_DOUBLE_EQ(rows[0].upper, 4.0);
-  EXPECT_DOUBLE_EQ(rows[0].count, 3.0);
+  EXPECT_DOUBLE_EQ(rows[0].count, 0.5);
   EXPECT_DOUBLE_EQ(rows[1].lower, 4.0);
   EXPECT_DOUBLE_EQ(rows[1].upper, 6.0);
-  EXPECT_DOUBLE_EQ(rows[1].count, 3.0);
+  EXPECT_DOUBLE_EQ(rows[1].count, 0.5);
   // More rows than bins: one bin a row.
   EXPECT_EQ(QuantizerStatistics::coarseHistogram(eightBins(), none, none, 100).size(), 4u);
 }
@@ -106,9 +109,9 @@ TEST(QuantizerStatistics, CoarseHistogramWidensToTheEncodingRange)
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_DOUBLE_EQ(rows[0].lower, 1.0);
   EXPECT_DOUBLE_EQ(rows[2].upper, 7.0);
-  EXPECT_DOUBLE_EQ(rows[0].count, 1.0);
-  EXPECT_DOUBLE_EQ(rows[1].count, 2.0);
-  EXPECT_DOUBLE_EQ(rows[2].count, 3.0);
+  EXPECT_DOUBLE_EQ(rows[0].count, 1.0 / 6);
+  EXPECT_DOUBLE_EQ(rows[1].count, 2.0 / 6);
+  EXPECT_DOUBLE_EQ(rows[2].count, 3.0 / 6);
   // An encoding beyond the histogram is clamped to it.
   const auto wide = QuantizerStatistics::coarseHistogram(eightBins(), -100.0, 100.0, 8);
   ASSERT_EQ(wide.size(), 8u);
@@ -132,9 +135,11 @@ TEST(QuantizerStatistics, ReportCarriesEachQuantizersDistribution)
   const auto& whole = reports[weight].distribution;
   EXPECT_DOUBLE_EQ(whole.min, reports[weight].observedMin);
   EXPECT_DOUBLE_EQ(whole.max, reports[weight].observedMax);
+  // One batch (the weights themselves), all inside the range it set: shares add up to 1.
   double histogramTotal = 0.0;
-  for (const double count : whole.histogram)
-    histogramTotal += count;
-  EXPECT_EQ(static_cast<std::uint64_t>(histogramTotal), whole.count);
+  for (const double share : whole.histogram)
+    histogramTotal += share;
+  EXPECT_NEAR(histogramTotal, 1.0, 1e-12);
+  EXPECT_EQ(whole.histogramBatches, 1u);
   EXPECT_EQ(whole.count, 8u * 5u * 3u * 3u); // Conv2d(5, 8, 3) in make_fixtures.py
 }
