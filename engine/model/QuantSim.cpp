@@ -56,21 +56,29 @@ constexpr std::size_t kMaxHistogramBins = std::size_t{ 1 } << 16;
 std::string restoredStatisticsProblem(const TensorStatistics& statistics)
 {
   if (statistics.empty())
-    return statistics.histogram.empty() ? "" : "a histogram but no values observed";
+    return statistics.histogram.empty() && statistics.histogramBatches == 0 ? "" : "a histogram but no values observed";
   if (!std::isfinite(statistics.min) || !std::isfinite(statistics.max) || statistics.min > statistics.max)
     return "min " + std::to_string(statistics.min) + " and max " + std::to_string(statistics.max) +
            " are not a finite range";
-  if (statistics.histogram.empty())
-    return ""; // Calibrator falls back to min/max
-  if (statistics.histogram.size() > kMaxHistogramBins)
-    return std::to_string(statistics.histogram.size()) + " histogram bins (at most " +
-           std::to_string(kMaxHistogramBins) + ")";
+  if (statistics.histogram.empty()) // only all-zero batches, or a range float cannot bin
+    return statistics.histogramBatches == 0 ? "" : "histogram batches but no histogram";
+  if (statistics.histogram.size() > kMaxHistogramBins || statistics.histogram.size() < 2)
+    return std::to_string(statistics.histogram.size()) + " histogram bins (2 to " + std::to_string(kMaxHistogramBins) +
+           ")";
   if (!std::isfinite(statistics.histogramMin) || !std::isfinite(statistics.histogramMax) ||
       !(statistics.histogramMin < statistics.histogramMax))
     return "the histogram range is not a finite, non-empty interval";
-  const bool countsValid = std::all_of(statistics.histogram.begin(), statistics.histogram.end(),
-                                       [](double count) { return std::isfinite(count) && count >= 0.0; });
-  return countsValid ? "" : "a histogram bin count is negative or not finite";
+  // Encodings from an older QuantLens's summed counts would not be AIMET's.
+  if (statistics.histogramBatches == 0)
+    return "the histogram holds bin counts of an older QuantLens, not AIMET's averaged shares: calibrate again";
+  double total = 0.0;
+  for (const double share : statistics.histogram) {
+    if (!std::isfinite(share) || share < 0.0 || share > 1.0)
+      return "a histogram share " + std::to_string(share) + " is not a number in [0, 1]";
+    total += share;
+  }
+  // Averaged shares of batches add up to at most 1, up to rounding.
+  return total <= 1.0 + 1e-9 ? "" : "the histogram shares add up to " + std::to_string(total) + ", more than 1";
 }
 
 /// Switches in-place quantization off for some quantizers of some runtimes,

@@ -190,7 +190,7 @@ private:
 
   TensorStatistics statistics(const Node& node) const
   {
-    object(node, { "count", "min", "max", "histogram_min", "histogram_max", "histogram" });
+    object(node, { "count", "min", "max", "histogram_min", "histogram_max", "histogram", "histogram_batches" });
     TensorStatistics result;
     result.count = count(at(node, "count"));
     result.min = number(at(node, "min"));
@@ -198,6 +198,11 @@ private:
     result.histogramMin = number(at(node, "histogram_min"));
     result.histogramMax = number(at(node, "histogram_max"));
     result.histogram = numbers(at(node, "histogram"));
+    // Files of a QuantLens before AIMET's averaged histogram lack the key:
+    // 0 batches marks their summed counts, which QuantSim refuses to restore
+    // (encodings from them would not be AIMET's), so such a cache is recomputed.
+    if (node.json.contains("histogram_batches"))
+      result.histogramBatches = count(at(node, "histogram_batches"));
     return result;
   }
 
@@ -540,7 +545,8 @@ private:
              { "max", statistics.max },
              { "histogram_min", statistics.histogramMin },
              { "histogram_max", statistics.histogramMax },
-             { "histogram", statistics.histogram } };
+             { "histogram", statistics.histogram },
+             { "histogram_batches", statistics.histogramBatches } };
   }
 
   static Json scan(const CachedScanResults& scan)

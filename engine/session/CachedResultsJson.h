@@ -31,7 +31,10 @@ namespace quantlens {
 ///                 run-length encoded (a range image has long runs of one class: a
 ///                 64×2048 map takes a few thousand runs, not 131072 numbers);
 ///                 labels 0..255, counts ≥ 1 adding up to "size" (at most kMaxLabels).
-///   STATISTICS  = { "count", "min", "max", "histogram_min", "histogram_max", "histogram": [bin counts] }
+///   STATISTICS  = { "count", "min", "max", "histogram_min", "histogram_max",
+///                   "histogram": [per bin, the mean share of a batch's values],
+///                   "histogram_batches" }  // TensorStatistics; "histogram_batches" absent
+///                 in files of a QuantLens before AIMET's averaged histogram: read as 0
 ///   METRICS     = { "iou": [...], "present": [bool, ...], "miou", "miou_present", "accuracy", "points" }
 ///   MATRIX      = { "classes": 20, "counts": [ classes² counts, row-major: row = prediction ] }
 ///   EVALUATION  = { "name", "confusion": MATRIX, "metrics": METRICS, "per_scan": [METRICS, ...],
@@ -50,9 +53,10 @@ namespace quantlens {
 /// Maps (predictions, evaluations, ...) are lists of entries with a "key" (a
 /// key given twice is an error), so error messages name an entry by its
 /// position rather than by a VariantKey a page long. Every prediction of a
-/// scan has "point_count" point labels and as many pixel labels as the others. Every key is required and unknown keys are errors. Numbers are
-/// written with round-trip precision, so fromJson(toJson(x)) == x field for
-/// field. The text is compact (one line): it is for QuantLens, not for people.
+/// scan has "point_count" point labels and as many pixel labels as the others.
+/// Every key but "metrics" and "histogram_batches" is required and unknown keys
+/// are errors. Numbers are written with round-trip precision, so
+/// fromJson(toJson(x)) == x field for field. The text is compact (one line): it is for QuantLens, not for people.
 /// Errors are EngineError "<source>: <field path>: <problem>", e.g.
 /// "s.qlens: cached_results: scans[0].predictions[1].point_labels: the runs add up to 9 labels, \"size\" says 10".
 class CachedResultsJson

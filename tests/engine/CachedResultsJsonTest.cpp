@@ -153,8 +153,10 @@ TensorStatistics statistics(std::uint64_t seed)
   result.histogramMin = 3.0 * result.min;
   result.histogramMax = 3.0 * result.max;
   result.histogram.resize(TensorStatistics::kDefaultBins);
+  // Shares of the values, averaged over batches: awkward doubles.
   for (auto& bin : result.histogram)
-    bin = random.chance(0.5) ? 0.0 : std::floor(random.uniform(0.0, 1000.0));
+    bin = random.chance(0.5) ? 0.0 : random.uniform(0.0, 1.0) / 300.0;
+  result.histogramBatches = 7;
   return result;
 }
 
@@ -308,6 +310,26 @@ TEST(CachedResultsJsonTest, EveryFieldRoundTripsExactly)
   EXPECT_EQ(root["sensitivities"][0]["metric"], "miou");
 }
 
+// Session files of a QuantLens before AIMET's averaged histogram have no
+// "histogram_batches": they still load, with 0 batches, which marks their
+// summed counts (QuantSim then refuses to restore them, see
+// QuantSimCalibrationRestoreTest).
+TEST(CachedResultsJsonTest, StatisticsWithoutHistogramBatchesLoadAsZeroBatches)
+{
+  const CachedResults written = sampleResults();
+  Json document = Json::parse(CachedResultsJson::toJson(written));
+  ASSERT_EQ(document["activation_statistics"][0]["histogram_batches"], 7);
+  for (Json& entry : document["activation_statistics"])
+    entry.erase("histogram_batches");
+  const CachedResults read = CachedResultsJson::fromJson(document.dump(), "old.qlens");
+  ASSERT_EQ(read.activationStatistics.size(), written.activationStatistics.size());
+  for (std::size_t i = 0; i < read.activationStatistics.size(); ++i) {
+    TensorStatistics expected = written.activationStatistics[i];
+    expected.histogramBatches = 0;
+    EXPECT_TRUE(read.activationStatistics[i] == expected) << i;
+  }
+}
+
 TEST(CachedResultsJsonTest, EmptyResultsRoundTrip)
 {
   const CachedResults empty;
@@ -364,6 +386,8 @@ TEST(CachedResultsJsonTest, DamagedDocumentsNameTheSourceAndTheField)
     { [](Json& d) { d["calibration_passes"] = -1; }, "calibration_passes: expected an integer >= 0" },
     { [](Json& d) { d["activation_statistics"][0]["histogram"][3] = "x"; },
       "activation_statistics[0].histogram[3]: expected a finite number" },
+    { [](Json& d) { d["activation_statistics"][2]["histogram_batches"] = -1; },
+      "activation_statistics[2].histogram_batches: expected an integer >= 0" },
     { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["size"] = kPoints + 1; },
       labels + ": the runs add up to 1000 labels, \"size\" says 1001" },
     { [&](Json& d) { d["scans"][0]["predictions"][0]["point_labels"]["size"] = kPoints - 1; },
@@ -380,7 +404,9 @@ TEST(CachedResultsJsonTest, DamagedDocumentsNameTheSourceAndTheField)
       labels + ".size: 1099511627776 labels are more than the 16777216" },
     { [](Json& d) { d["scans"][0]["point_count"] = 999; },
       "scans[0].predictions[0].point_labels: 1000 labels for a scan of 999 points" },
-    { [](Json& d) { d["scans"][0]["predictions"][1]["pixel_labels"] = { { "size", 2 }, { "runs", { 1, 2 } } }; },
+    { [](Json& d) {
+       d["scans"][0]["predictions"][1]["pixel_labels"] = { { "size", 2 }, { "runs", { 1, 2 } } };
+     },
       "scans[0].predictions[1].pixel_labels: 2 labels, the scan's first prediction has 131072" },
     { [](Json& d) { d["scans"][0]["predictions"][1]["key"] = d["scans"][0]["predictions"][0]["key"]; },
       "scans[0].predictions[1].key: a second entry with this key" },
@@ -391,7 +417,9 @@ TEST(CachedResultsJsonTest, DamagedDocumentsNameTheSourceAndTheField)
       evaluation + ".confusion.counts: 399 counts, expected 400" },
     { [&](Json& d) { d["evaluations"][1]["variants"][1]["changes"]["classes"] = 257; },
       evaluation + ".changes.classes: expected an integer in 1..256, got 257" },
-    { [&](Json& d) { d["evaluations"][1]["variants"][1]["by_distance"]["edges"] = { 0, 20, 10, 40 }; },
+    { [&](Json& d) {
+       d["evaluations"][1]["variants"][1]["by_distance"]["edges"] = { 0, 20, 10, 40 };
+     },
       evaluation + ".by_distance.edges: distance bins: edges must increase strictly" },
     { [&](Json& d) { d["evaluations"][1]["variants"][1]["by_distance"]["bins"].erase(0); },
       evaluation + ".by_distance.bins: 2 bins for 4 edges" },

@@ -101,14 +101,27 @@ TEST(QuantSimCalibrationRestore, StatisticsThatCalibrationCouldNotGiveAreRefused
   const std::vector<Case> cases = {
     { shorter, 1, { "cannot restore calibration", std::to_string(good.size() - 1) + " entries", "quantizers" } },
     { damaged([](TensorStatistics& s) { s.count = 3; }, parameter), 1, { "statistics for a parameter quantizer" } },
-    { damaged([](TensorStatistics& s) { s = TensorStatistics{}; s.histogram = { 1.0 }; }), 1,
+    { damaged([](TensorStatistics& s) {
+        s = TensorStatistics{};
+        s.histogram = { 1.0 };
+      }),
+      1,
       { activationName, "a histogram but no values observed" } },
     { damaged([&](TensorStatistics& s) { s.max = nan; }), 1, { activationName, "not a finite range" } },
     { damaged([](TensorStatistics& s) { s.min = s.max + 1.0; }), 1, { activationName, "not a finite range" } },
     { damaged([](TensorStatistics& s) { s.histogramMax = s.histogramMin; }), 1, { "histogram range" } },
-    { damaged([](TensorStatistics& s) { s.histogram.assign(std::size_t{ 1 } << 17, 0.0); }), 1,
+    { damaged([](TensorStatistics& s) { s.histogram.assign(std::size_t{ 1 } << 17, 0.0); }),
+      1,
       { "131072 histogram bins" } },
-    { damaged([](TensorStatistics& s) { s.histogram[5] = -1.0; }), 1, { "bin count is negative" } },
+    { damaged([](TensorStatistics& s) { s.histogram.resize(1); }), 1, { "1 histogram bins (2 to 65536)" } },
+    { damaged([](TensorStatistics& s) { s.histogram[5] = -1.0; }), 1, { "share -1", "is not a number in [0, 1]" } },
+    { damaged([](TensorStatistics& s) { s.histogram[5] = 1.5; }), 1, { "share 1.5", "is not a number in [0, 1]" } },
+    { damaged([](TensorStatistics& s) { s.histogram[5] = s.histogram[6] = 0.75; }), 1, { "add up to", "more than 1" } },
+    // What a session file of a QuantLens before AIMET's averaged histogram gives (no "histogram_batches").
+    { damaged([](TensorStatistics& s) { s.histogramBatches = 0; }),
+      1,
+      { activationName, "bin counts of an older QuantLens", "calibrate again" } },
+    { damaged([](TensorStatistics& s) { s.histogram.clear(); }), 1, { "histogram batches but no histogram" } },
     { good, 0, { "0 calibration passes" } },
   };
   for (const Case& c : cases) {
