@@ -1474,8 +1474,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>count</source>
-        <translation>Anzahl</translation>
+        <source>share of values</source>
+        <translation>Anteil der Werte</translation>
     </message>
 </context>
 <context>

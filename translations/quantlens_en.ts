@@ -1474,7 +1474,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>count</source>
+        <source>share of values</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

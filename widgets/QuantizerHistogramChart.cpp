@@ -55,8 +55,11 @@ void QuantizerHistogramChart::setHistogram(const TensorStatistics& statistics, c
   fillBars();
   updateRangeLines();
   updateValueRange();
-  double low = statistics_.histogramMin;
-  double high = statistics_.histogramMax;
+  // Bins are centred on their positions (TensorStatistics), half a bin past either end.
+  const double half = statistics_.hasHistogram() ? 0.5 * static_cast<double>(statistics_.binStep()) : 0.0;
+  double low = statistics_.hasHistogram() ? statistics_.binPosition(0) - half : statistics_.histogramMin;
+  double high = statistics_.hasHistogram() ? statistics_.binPosition(statistics_.histogram.size() - 1) + half
+                                           : statistics_.histogramMax;
   if (hasIntegerEncoding()) {
     low = std::min(low, encoding_->min);
     high = std::max(high, encoding_->max);
@@ -139,23 +142,25 @@ void QuantizerHistogramChart::fillBars()
   inside_ = 0.0;
   clipped_ = 0.0;
   highestBin_ = 0.0;
-  const auto& bins = statistics_.histogram;
-  if (bins.empty())
+  lowestBin_ = 0.0;
+  const auto& shares = statistics_.histogram;
+  if (!statistics_.hasHistogram())
     return;
-  const double width = (statistics_.histogramMax - statistics_.histogramMin) / static_cast<double>(bins.size());
+  const double width = statistics_.binStep();
   insideBars_->setWidth(width);
   clippedBars_->setWidth(width);
   const bool ranged = hasIntegerEncoding();
-  for (std::size_t i = 0; i < bins.size(); ++i) {
-    const double count = bins[i];
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    const double share = shares[i];
     // Empty bins are left out: they draw nothing and have no height on a log axis.
-    if (count <= 0.0)
+    if (share <= 0.0)
       continue;
-    const double centre = statistics_.histogramMin + (static_cast<double>(i) + 0.5) * width;
+    const double centre = statistics_.binPosition(i);
     const bool isClipped = ranged && (centre < encoding_->min || centre > encoding_->max);
-    (isClipped ? clippedBars_ : insideBars_)->addData(centre, count);
-    (isClipped ? clipped_ : inside_) += count;
-    highestBin_ = std::max(highestBin_, count);
+    (isClipped ? clippedBars_ : insideBars_)->addData(centre, share);
+    (isClipped ? clipped_ : inside_) += share;
+    highestBin_ = std::max(highestBin_, share);
+    lowestBin_ = lowestBin_ > 0.0 ? std::min(lowestBin_, share) : share;
   }
 }
 
@@ -196,9 +201,10 @@ void QuantizerHistogramChart::updateGrid()
 
 void QuantizerHistogramChart::updateValueRange()
 {
-  const double top = std::max(highestBin_, 1.0);
+  // Shares are at most 1; the smallest non-empty bin sets a log axis's floor.
+  const double top = highestBin_ > 0.0 ? highestBin_ : 1.0;
   if (isLogScale())
-    plot_->yAxis->setRange(0.5, top * 2.0);
+    plot_->yAxis->setRange((lowestBin_ > 0.0 ? lowestBin_ : top) * 0.5, top * 2.0);
   else
     plot_->yAxis->setRange(0.0, top * 1.05);
 }
@@ -221,7 +227,7 @@ QCPItemStraightLine* QuantizerHistogramChart::addVerticalLine(double x, const QP
 QString QuantizerHistogramChart::titleText() const
 {
   const QString name = name_.isEmpty() ? tr("Quantizer") : name_;
-  if (statistics_.histogram.empty())
+  if (!statistics_.hasHistogram())
     return tr("%1: no calibration statistics").arg(name);
   if (!encoding_)
     return tr("%1: no encoding").arg(name);
@@ -238,7 +244,7 @@ void QuantizerHistogramChart::retranslateUi()
   insideBars_->setName(tr("in range"));
   clippedBars_->setName(tr("clipped"));
   plot_->xAxis->setLabel(tr("value"));
-  plot_->yAxis->setLabel(tr("count"));
+  plot_->yAxis->setLabel(tr("share of values"));
   title_->setText(titleText());
   plot_->replot();
 }

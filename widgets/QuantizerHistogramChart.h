@@ -16,7 +16,8 @@ class QCPTextElement;
 
 namespace quantlens {
 
-/// One quantizer's calibration histogram with its encoding on top: the
+/// One quantizer's calibration histogram (the share of its values per bin,
+/// bins laid out as TensorStatistics says) with its encoding on top: the
 /// [min, max] range as two vertical lines, the bins outside it (the values
 /// the encoding clips) in another color, and the quantization grid when few
 /// enough levels are in view to tell apart.
@@ -37,12 +38,14 @@ public:
                     const QString& quantizerName = QString());
   void clear();
 
-  /// Logarithmic count axis: the tails are often a few values among millions.
+  /// Logarithmic share axis: the tails are often a few values among millions.
   void setLogScale(bool log);
   bool isLogScale() const;
 
-  /// Histogram counts in clipped bins / all histogram counts (0 when empty).
+  /// The histogram's share in clipped bins / its whole share (0 when empty).
   double clippedFraction() const;
+  /// Sums of the bins' shares of the values (AIMET's averaged per-batch shares)
+  /// drawn inside the range and clipped.
   double valuesInside() const { return inside_; }
   double valuesClipped() const { return clipped_; }
   int insideBinCount() const;
@@ -82,6 +85,7 @@ private:
   double inside_ = 0.0;
   double clipped_ = 0.0;
   double highestBin_ = 0.0;
+  double lowestBin_ = 0.0; ///< the smallest share of a non-empty bin
 };
 
 } // namespace quantlens

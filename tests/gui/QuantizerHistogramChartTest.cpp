@@ -12,18 +12,26 @@ using namespace quantlens;
 
 namespace {
 
-// Ten bins of width 1 over [0, 10] holding 1, 2, …, 10 values (bin 5 empty:
-// it holds 0 instead of 6).
+// Ten bins of width 1 over [0, 10] (centred on 0.5 … 9.5, as TensorStatistics
+// lays them out) holding 1, 2, …, 10 of 49 values (bin 5 empty: it holds 0
+// instead of 6), as shares.
 TensorStatistics tenBins()
 {
   TensorStatistics statistics;
-  statistics.histogramMin = 0.0;
-  statistics.histogramMax = 10.0;
+  statistics.histogramMin = 0.5;
+  statistics.histogramMax = 10.5;
   statistics.min = 0.0;
   statistics.max = 10.0;
-  statistics.histogram = {1, 2, 3, 4, 5, 0, 7, 8, 9, 10};
+  for (const double values : { 1, 2, 3, 4, 5, 0, 7, 8, 9, 10 })
+    statistics.histogram.push_back(values / 49.0);
+  statistics.histogramBatches = 1;
   statistics.count = 49;
   return statistics;
+}
+
+bool near(double a, double b)
+{
+  return std::abs(a - b) < 1e-12;
 }
 
 // An asymmetric integer encoding of [2, 7]: scale·(q + offset), q = 0 … 2^b − 1.
@@ -49,10 +57,10 @@ private slots:
   {
     QuantizerHistogramChart chart;
     chart.setHistogram(tenBins(), encoding(4), QStringLiteral("conv1.output"));
-    // Bin centres 0.5, 1.5 lie below 2 (counts 1 + 2) and 7.5, 8.5, 9.5 above 7
-    // (counts 8 + 9 + 10): 30 clipped. Inside: 3 + 4 + 5 + 0 + 7 = 19.
-    QCOMPARE(chart.valuesClipped(), 30.0);
-    QCOMPARE(chart.valuesInside(), 19.0);
+    // Bin centres 0.5, 1.5 lie below 2 (values 1 + 2) and 7.5, 8.5, 9.5 above 7
+    // (values 8 + 9 + 10): 30 of 49 clipped. Inside: 3 + 4 + 5 + 0 + 7 = 19.
+    QVERIFY(near(chart.valuesClipped(), 30.0 / 49.0));
+    QVERIFY(near(chart.valuesInside(), 19.0 / 49.0));
     QCOMPARE(chart.clippedBinCount(), 5);
     QCOMPARE(chart.insideBinCount(), 4); // 3, 4, 5, 7: the empty bin is not drawn
     QVERIFY(std::abs(chart.clippedFraction() - 30.0 / 49.0) < 1e-12);
@@ -82,7 +90,7 @@ private slots:
     QuantizerHistogramChart chart;
     chart.setHistogram(tenBins(), std::nullopt, QString());
     QCOMPARE(chart.valuesClipped(), 0.0);
-    QCOMPARE(chart.valuesInside(), 49.0);
+    QVERIFY(near(chart.valuesInside(), 1.0));
     QCOMPARE(chart.rangeLineCount(), 0);
     QCOMPARE(chart.gridLineCount(), 0);
 
@@ -96,7 +104,7 @@ private slots:
     QCOMPARE(chart.insideBinCount() + chart.clippedBinCount(), 0);
   }
 
-  void logScaleTogglesTheCountAxis()
+  void logScaleTogglesTheShareAxis()
   {
     QuantizerHistogramChart chart;
     chart.setHistogram(tenBins(), encoding(4), QString());
@@ -104,10 +112,13 @@ private slots:
     QVERIFY(plot);
     QVERIFY(!chart.isLogScale());
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLinear);
+    // Shares are below 1: the axis fits the largest one (10/49), not 1.
+    QVERIFY(plot->yAxis->range().upper > 10.0 / 49.0 && plot->yAxis->range().upper < 0.25);
     chart.setLogScale(true);
     QVERIFY(chart.isLogScale());
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
-    QVERIFY(plot->yAxis->range().lower > 0.0);
+    // The smallest share (1/49) is above the floor, so its bar shows.
+    QVERIFY(plot->yAxis->range().lower > 0.0 && plot->yAxis->range().lower < 1.0 / 49.0);
     chart.setLogScale(false);
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLinear);
   }
