@@ -24,7 +24,18 @@ namespace quantlens {
 /// The query helpers resolve defaults → params → op_type, AIMET's order; a flag
 /// set nowhere is false (AIMET starts with every quantizer off). Supergroups,
 /// model_input and model_output come after, and the instrumentation applies
-/// them: this class only exposes their data.
+/// them: this class only exposes their data. Op types QuantLens never meets
+/// (Cast, Shape, If, ...) are accepted and simply never asked about.
+///
+/// Symmetry set nowhere is asymmetric, weights included: aimet_torch v1's
+/// QuantSimConfigurator first sets every quantizer to use_symmetric_encodings
+/// False and changes it only where a config says is_symmetric. Symmetric
+/// weights come from AIMET's default config (defaults.params.is_symmetric
+/// "True"), which QuantLens ships. strict_symmetric and unsigned_symmetric
+/// are applied only when present; absent, the quantizer keeps its
+/// constructor's default: strict False, and unsigned False as in the
+/// aimet_torch TensorQuantizer of 2023 on (the 2020–2022 one defaulted
+/// unsigned to True; which of the two aimet 1.24 shipped is not certain).
 class QuantSimConfig
 {
 public:
@@ -86,9 +97,12 @@ public:
   static QuantSimConfig fromFile(const std::filesystem::path& file);
   /// `sourceName` names the text in error messages (a file name, or "<embedded>").
   static QuantSimConfig fromJson(std::string_view jsonText, const std::string& sourceName);
-  /// AIMET's default_config_per_channel.json (compiled in; parsed once, then copied).
+  /// AIMET's default_config_per_channel.json (compiled in; parsed once, then
+  /// copied): the content of quic/aimet 17bcc52 (late 2022, unsigned_symmetric "True").
   static QuantSimConfig defaultPerChannel();
-  /// AIMET's default_config.json: per-tensor weights (compiled in).
+  /// AIMET's default_config.json, per-tensor weights (compiled in): the
+  /// content of quic/aimet a548d95, the file aimet 1.24 shipped as far as
+  /// dated changes tell (symmetric weights, no unsigned_symmetric).
   static QuantSimConfig defaultPerTensor();
 
   const std::string& sourceName() const noexcept { return sourceName_; }

@@ -3,6 +3,7 @@
 #include "TestData.h"
 #include "core/EmbeddedResources.h"
 #include "core/EngineError.h"
+#include "quant/Calibrator.h"
 
 #include <gtest/gtest.h>
 
@@ -74,20 +75,104 @@ TEST(QuantSimConfigTest, ShippedPerChannelConfig)
   EXPECT_EQ(config.opTypes().size(), 3u);
 }
 
-TEST(QuantSimConfigTest, ShippedPerTensorConfig)
+/// A weight's 8-bit tf and tf_enhanced encodings with the symmetry flags a config gives Conv weights.
+std::vector<Encoding> weightEncodings(const QuantSimConfig& config, int bitwidth)
+{
+  const std::vector<float> weights{ -0.5f, 0.4f, 0.1f, -0.2f, 0.3f };
+  TensorStatistics statistics;
+  Calibrator::accumulate(statistics, weights.data(), weights.size());
+  const bool symmetric = config.paramSymmetric("Conv", "weight");
+  std::vector<Encoding> encodings;
+  for (const QuantScheme scheme : { QuantScheme{}, QuantScheme{ QuantScheme::Kind::TfEnhanced } })
+    encodings.push_back(Calibrator::encoding(
+      statistics, scheme, bitwidth, symmetric, config.unsignedSymmetric(), config.strictSymmetric()));
+  return encodings;
+}
+
+// AIMET's built-in default_config.json (quic/aimet a548d95, the aimet 1.24 era).
+TEST(QuantSimConfigTest, ShippedPerTensorConfigIsAimets)
 {
   const QuantSimConfig config = QuantSimConfig::defaultPerTensor();
-  // The file has no per_channel_quantization and no params.is_symmetric: both default to off.
-  EXPECT_FALSE(config.defaults().perChannel.has_value());
+  EXPECT_EQ(config.defaults().perChannel, false);
   EXPECT_FALSE(config.perChannel("Conv"));
-  EXPECT_FALSE(config.paramSymmetric("Conv", "weight"));
+  EXPECT_EQ(config.defaults().params.symmetric, true);
+  EXPECT_TRUE(config.paramSymmetric("Conv", "weight"));
+  EXPECT_TRUE(config.paramSymmetric("Gemm", "weight"));
+  EXPECT_FALSE(config.activationSymmetric("Conv"));
   EXPECT_TRUE(config.paramQuantized("Gemm", "weight"));
   EXPECT_FALSE(config.paramQuantized("Gemm", "bias"));
-  EXPECT_TRUE(config.outputQuantized("Squeeze")); // its op_type section is empty
-  EXPECT_TRUE(config.unsignedSymmetric());
+  EXPECT_TRUE(config.outputQuantized("Conv"));
+  EXPECT_FALSE(config.outputQuantized("Squeeze"));
+  EXPECT_FALSE(config.outputQuantized("Pad"));
+  EXPECT_FALSE(config.outputQuantized("Mean"));
+  EXPECT_EQ(config.defaults().strictSymmetric, false);
+  EXPECT_FALSE(config.defaults().unsignedSymmetric.has_value());
+  EXPECT_FALSE(config.unsignedSymmetric());
   EXPECT_TRUE(config.modelInputQuantized());
-  EXPECT_TRUE(config.opTypes().empty());
-  EXPECT_EQ(config.supergroups(), (Groups{ { "Conv", "Relu" }, { "Add", "Relu" }, { "Gemm", "Relu" } }));
+  EXPECT_FALSE(config.modelOutputFlag().has_value());
+  EXPECT_EQ(config.opTypes().size(), 3u);
+  EXPECT_EQ(config.supergroups(),
+            (Groups{ { "Conv", "Relu" }, { "Conv", "Clip" }, { "Add", "Relu" }, { "Gemm", "Relu" } }));
+
+  // Per-tensor weights are signed symmetric: offset -2^(b-1), whatever the scheme.
+  for (const Encoding& e : weightEncodings(config, 8)) {
+    EXPECT_TRUE(e.symmetric);
+    EXPECT_EQ(e.offset, -128);
+  }
+  for (const Encoding& e : weightEncodings(config, 4))
+    EXPECT_EQ(e.offset, -8);
+}
+
+// aimet_torch v1 starts every quantizer asymmetric and changes that only where
+// the config says is_symmetric: a config without it quantizes weights
+// asymmetrically too (and leaves strict and unsigned symmetric off).
+TEST(QuantSimConfigTest, UnsetSymmetryIsAsymmetricAsInAimetTorch)
+{
+  const QuantSimConfig config = QuantSimConfig::fromJson(R"({
+    "defaults": { "ops": { "is_output_quantized": "True" }, "params": { "is_quantized": "True" } },
+    "params": { "bias": { "is_quantized": "False" } },
+    "op_type": { "Conv": { "params": { "weight": { "is_quantized": "True" } } } },
+    "supergroups": [], "model_input": { "is_input_quantized": "True" }, "model_output": {} })",
+                                                         "unset.json");
+  EXPECT_FALSE(config.paramSymmetric("Conv", "weight"));
+  EXPECT_FALSE(config.paramSymmetric("Gemm", "weight"));
+  EXPECT_FALSE(config.activationSymmetric("Conv"));
+  EXPECT_FALSE(config.strictSymmetric());
+  EXPECT_FALSE(config.unsignedSymmetric());
+  const std::vector<Encoding> encodings = weightEncodings(config, 8);
+  // tf: [-0.5, 0.4] asymmetric, delta 0.9/255, offset -round(141.67) = -142.
+  EXPECT_FALSE(encodings[0].symmetric);
+  EXPECT_EQ(encodings[0].offset, -142);
+  EXPECT_NEAR(encodings[0].scale, 0.9 / 255.0, 1e-9);
+  // tf_enhanced: the asymmetric grid search, not the symmetric -128 grid.
+  EXPECT_FALSE(encodings[1].symmetric);
+  EXPECT_NE(encodings[1].offset, -128);
+}
+
+// Later AIMET default configs name op types QuantLens never meets and
+// parameters it has no quantizer for; they are accepted, not errors.
+TEST(QuantSimConfigTest, OpTypesQuantLensNeverSeesAreAccepted)
+{
+  const QuantSimConfig config = QuantSimConfig::fromJson(R"({
+    "defaults": { "ops": { "is_output_quantized": "True" },
+                  "params": { "is_quantized": "True", "is_symmetric": "True" },
+                  "strict_symmetric": "False", "per_channel_quantization": "False" },
+    "params": { "bias": { "is_quantized": "False" } },
+    "op_type": {
+      "BatchNormalization": { "params": { "running_mean": { "is_quantized": "False" },
+                                          "running_var": { "is_quantized": "False" } } },
+      "Cast": { "is_output_quantized": "False" }, "Mean": { "is_output_quantized": "False" },
+      "Shape": { "is_output_quantized" : "False" }, "If": { "is_output_quantized" : "False" } },
+    "supergroups": [ { "op_list": ["Conv", "Relu"] }, { "op_list": ["ConvTranspose", "Relu"] },
+                     { "op_list": ["Conv", "Clip"] }, { "op_list": ["Add", "Relu"] }, { "op_list": ["Gemm", "Relu"] } ],
+    "model_input": { "is_input_quantized": "True" }, "model_output": {} })",
+                                                         "later_default.json");
+  EXPECT_EQ(config.opTypes().size(), 5u);
+  EXPECT_FALSE(config.outputQuantized("Shape"));
+  EXPECT_FALSE(config.outputQuantized("If"));
+  EXPECT_FALSE(config.paramQuantized("BatchNormalization", "running_mean"));
+  EXPECT_TRUE(config.paramQuantized("BatchNormalization", "weight"));
+  EXPECT_EQ(config.supergroups().size(), 5u);
 }
 
 TEST(QuantSimConfigTest, FromFileMatchesEmbeddedAndNamesTheFile)
