@@ -3,6 +3,9 @@
 #include "core/EngineError.h"
 #include "quant/EncodingsFile.h"
 
+#include <map>
+#include <set>
+
 namespace quantlens {
 
 namespace {
@@ -21,7 +24,8 @@ std::string listNames(const std::vector<std::string>& names)
 
 } // namespace
 
-std::vector<QuantizerSettings> EncodingsExchange::customSettings(const QuantSim& sim, QuantPreset preset,
+std::vector<QuantizerSettings> EncodingsExchange::customSettings(const QuantSim& sim,
+                                                                 QuantPreset preset,
                                                                  const Overrides& overrides,
                                                                  const std::string& sourceName)
 {
@@ -30,8 +34,10 @@ std::vector<QuantizerSettings> EncodingsExchange::customSettings(const QuantSim&
   return settings;
 }
 
-void EncodingsExchange::applyOverrides(const QuantSim& sim, const Overrides& overrides,
-                                       std::vector<QuantizerSettings>& settings, const std::string& sourceName)
+void EncodingsExchange::applyOverrides(const QuantSim& sim,
+                                       const Overrides& overrides,
+                                       std::vector<QuantizerSettings>& settings,
+                                       const std::string& sourceName)
 {
   std::vector<std::string> unknown;
   for (const auto& entry : overrides.quantizers) {
@@ -46,8 +52,11 @@ void EncodingsExchange::applyOverrides(const QuantSim& sim, const Overrides& ove
     change.applyTo(settings[static_cast<std::size_t>(sim.findQuantizer(name))]);
 }
 
-EncodingsDocument EncodingsExchange::toDocument(const QuantSim& sim, const std::vector<QuantizerSettings>& settings,
-                                                const EncodingTable& encodings, const QuantScheme& scheme)
+EncodingsDocument EncodingsExchange::toDocument(const QuantSim& sim,
+                                                const std::vector<QuantizerSettings>& settings,
+                                                const EncodingTable& encodings,
+                                                const QuantScheme& scheme,
+                                                QuantizerNaming::Style naming)
 {
   EncodingsDocument document;
   EncodingsQuantizerArgs args;
@@ -58,7 +67,7 @@ EncodingsDocument EncodingsExchange::toDocument(const QuantSim& sim, const std::
   for (std::size_t id = 0; id < quantizers.size(); ++id) {
     if (!settings[id].enabled || encodings[id].empty())
       continue;
-    document.encodings[quantizers[id].name] = encodings[id];
+    document.encodings[QuantizerNaming::nameOf(quantizers[id], naming)] = encodings[id];
     // quantizer_args records the sim's usual bitwidths: take the first of each kind.
     if (quantizers[id].kind == QuantizerKind::Parameter && !parameterSeen) {
       args.paramBitwidth = settings[id].bitwidth;
@@ -74,19 +83,26 @@ EncodingsDocument EncodingsExchange::toDocument(const QuantSim& sim, const std::
   return document;
 }
 
-std::vector<QuantizerSettings> EncodingsExchange::settingsFrom(const QuantSim& sim, const EncodingsDocument& document,
-                                                               const std::string& sourceName, bool ignoreUnmatched)
+std::vector<QuantizerSettings> EncodingsExchange::settingsFrom(const QuantSim& sim,
+                                                               const EncodingsDocument& document,
+                                                               const std::string& sourceName,
+                                                               bool ignoreUnmatched)
 {
-  const auto unmatched = EncodingsFile::unmatchedNames(document, sim.quantizers());
+  const auto unmatched = unmatchedNames(sim, document);
   if (!unmatched.empty() && !ignoreUnmatched)
-    throw EngineError(sourceName + " does not fit '" + sim.modelFile().string() + "': " +
-                      std::to_string(unmatched.size()) + " name(s) the model lacks: " + listNames(unmatched) +
-                      "; nothing was applied");
-  auto settings = sim.presetSettings({QuantPreset::Kind::Fp32});
+    throw EngineError(sourceName + " does not fit '" + sim.modelFile().string() +
+                      "': " + std::to_string(unmatched.size()) + " name(s) the model lacks: " + listNames(unmatched) +
+                      "; nothing was applied (quantlens-cli info --model lists QuantLens's and AIMET's names)");
+  auto settings = sim.presetSettings({ QuantPreset::Kind::Fp32 });
+  std::map<int, std::string> entryOf; // quantizer id -> the file's name for it
   for (const auto& [name, encodings] : document.encodings) {
     const int id = sim.findQuantizer(name);
     if (id < 0 || encodings.empty())
       continue;
+    const auto [previous, first] = entryOf.emplace(id, name);
+    if (!first)
+      throw EngineError(sourceName + ": '" + previous->second + "' and '" + name + "' are two names of quantizer '" +
+                        sim.quantizers()[static_cast<std::size_t>(id)].name + "'; keep one; nothing was applied");
     QuantizerSettings& setting = settings[static_cast<std::size_t>(id)];
     setting.enabled = true;
     setting.bitwidth = encodings.front().bitwidth;
@@ -96,6 +112,29 @@ std::vector<QuantizerSettings> EncodingsExchange::settingsFrom(const QuantSim& s
     setting.fixedEncodings = encodings;
   }
   return settings;
+}
+
+std::vector<std::string> EncodingsExchange::unmatchedNames(const QuantSim& sim, const EncodingsDocument& document)
+{
+  std::vector<std::string> names;
+  for (const auto& entry : document.encodings)
+    if (sim.findQuantizer(entry.first) < 0)
+      names.push_back(entry.first);
+  return names;
+}
+
+std::vector<std::string> EncodingsExchange::missingNames(const QuantSim& sim,
+                                                         const EncodingsDocument& document,
+                                                         const std::vector<QuantizerInfo>& quantizers)
+{
+  std::set<int> covered;
+  for (const auto& entry : document.encodings)
+    covered.insert(sim.findQuantizer(entry.first));
+  std::vector<std::string> names;
+  for (const QuantizerInfo& quantizer : quantizers)
+    if (!covered.count(quantizer.id))
+      names.push_back(quantizer.name);
+  return names;
 }
 
 } // namespace quantlens

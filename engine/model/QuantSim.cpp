@@ -180,6 +180,13 @@ struct QuantSim::Impl
       inPlaceAllowed.push_back(quantizer.mayQuantizeInPlace);
       byName[quantizer.info.name] = quantizer.info.id;
     }
+    // AIMET's names resolve too, unless one is another quantizer's own name.
+    for (const auto& info : infos) {
+      for (const std::string* alias : {&info.aimetName, &info.aimetScopedName}) {
+        if (!alias->empty())
+          byName.emplace(*alias, info.id);
+      }
+    }
     torchgraph::insertFakeQuantNodes(model, placed);
     activationStatistics.resize(infos.size());
     if (!torchDevice.is_cpu()) {

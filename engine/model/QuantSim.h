@@ -76,7 +76,8 @@ public:
   const QuantSimConfig& config() const;
   ComputeDevice device() const;
   const std::vector<QuantizerInfo>& quantizers() const;
-  /// Quantizer id by name, or -1.
+  /// Quantizer id by name, or -1. Takes QuantLens's names and AIMET's
+  /// prepared-model names (QuantizerInfo::aimetName, aimetScopedName).
   int findQuantizer(const std::string& name) const;
   /// "<bn module> -> <conv module>" for every folded batch norm.
   std::vector<std::string> foldedBatchNorms() const;

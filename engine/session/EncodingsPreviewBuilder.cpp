@@ -1,9 +1,9 @@
 #include "session/EncodingsPreviewBuilder.h"
 
 #include "core/JsonParsing.h"
+#include "model/EncodingsExchange.h"
 #include "quant/EncodingsFile.h"
 #include "quant/OverridesFile.h"
-
 
 namespace quantlens {
 
@@ -26,7 +26,8 @@ std::string formatName(const EncodingsDocument& document)
 
 } // namespace
 
-void EncodingsPreviewBuilder::countEncodings(const QuantSim& sim, const EncodingsDocument& document,
+void EncodingsPreviewBuilder::countEncodings(const QuantSim& sim,
+                                             const EncodingsDocument& document,
                                              EncodingsPreview& preview)
 {
   for (const auto& [name, encodings] : document.encodings) {
@@ -38,9 +39,12 @@ void EncodingsPreviewBuilder::countEncodings(const QuantSim& sim, const Encoding
   }
 }
 
-EncodingsPreview EncodingsPreviewBuilder::forExport(const QuantSim& sim, const std::vector<QuantizerSettings>& settings,
-                                                    const EncodingsDocument& document, bool format100,
-                                                    const std::filesystem::path& file, const std::string& variantName)
+EncodingsPreview EncodingsPreviewBuilder::forExport(const QuantSim& sim,
+                                                    const std::vector<QuantizerSettings>& settings,
+                                                    const EncodingsDocument& document,
+                                                    bool format100,
+                                                    const std::filesystem::path& file,
+                                                    const std::string& variantName)
 {
   EncodingsPreview preview;
   preview.direction = EncodingsPreview::Direction::Export;
@@ -51,12 +55,13 @@ EncodingsPreview EncodingsPreviewBuilder::forExport(const QuantSim& sim, const s
   const EncodingsDocument written = EncodingsFile::fromJson(preview.text, preview.file);
   preview.format = formatName(written);
   countEncodings(sim, written, preview);
-  preview.missing = EncodingsFile::missingNames(written, enabledQuantizers(sim, settings));
-  preview.unmatched = EncodingsFile::unmatchedNames(written, sim.quantizers());
+  preview.missing = EncodingsExchange::missingNames(sim, written, enabledQuantizers(sim, settings));
+  preview.unmatched = EncodingsExchange::unmatchedNames(sim, written);
   return preview;
 }
 
-EncodingsPreview EncodingsPreviewBuilder::forImport(const QuantSim& sim, std::string_view text,
+EncodingsPreview EncodingsPreviewBuilder::forImport(const QuantSim& sim,
+                                                    std::string_view text,
                                                     const std::filesystem::path& file)
 {
   EncodingsPreview preview;
@@ -87,9 +92,9 @@ EncodingsPreview EncodingsPreviewBuilder::forImport(const QuantSim& sim, std::st
   preview.subject = document.quantizerArgs ? document.quantizerArgs->quantScheme : std::string();
   countEncodings(sim, document, preview);
   // The quantizers a quantsim config enables do not depend on the preset's bitwidths.
-  preview.missing =
-    EncodingsFile::missingNames(document, enabledQuantizers(sim, sim.presetSettings({QuantPreset::Kind::W8A8})));
-  preview.unmatched = EncodingsFile::unmatchedNames(document, sim.quantizers());
+  preview.missing = EncodingsExchange::missingNames(
+    sim, document, enabledQuantizers(sim, sim.presetSettings({ QuantPreset::Kind::W8A8 })));
+  preview.unmatched = EncodingsExchange::unmatchedNames(sim, document);
   return preview;
 }
 

@@ -83,25 +83,60 @@ InlinedModel InlinedModel::load(const std::filesystem::path& file)
 void InlinedModel::collectModules()
 {
   for (const auto& entry : module_.named_modules()) {
-    allModules_.insert(entry.name);
+    const auto type = entry.value.type();
+    moduleTypes_[entry.name] = type && type->name() ? type->name()->qualifiedName() : std::string();
     if (entry.value.children().size() == 0)
       leafModules_.insert(entry.name);
   }
 }
 
-std::string InlinedModel::modulePath(const Node* node)
+std::string InlinedModel::moduleType(const std::string& path) const
+{
+  const auto found = moduleTypes_.find(path);
+  return found == moduleTypes_.end() ? std::string() : found->second;
+}
+
+std::vector<std::string> InlinedModel::inputNames() const
+{
+  std::vector<std::string> names;
+  const auto inputs = graph_->inputs();
+  for (std::size_t i = 1; i < inputs.size(); ++i) {
+    // TorchScript numbers values ("x.1"); the parameter's own name is the part before.
+    std::string name = inputs[i]->debugNameBase();
+    names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<CallFrame> InlinedModel::callFrames(const Node* node)
 {
   const auto callstack = node->callstack();
   if (!callstack)
     return {};
+  std::vector<CallFrame> frames;
+  for (const auto& entry : (*callstack)->vec()) {
+    CallFrame frame;
+    const auto* function = std::get<0>(entry);
+    frame.function = function ? function->name() : std::string();
+    const auto& range = std::get<1>(entry);
+    frame.callStart = range.start();
+    frame.callEnd = range.end();
+    const auto& instance = std::get<2>(entry);
+    if (instance)
+      frame.instance = instance->instance_name();
+    frames.push_back(std::move(frame));
+  }
+  return frames;
+}
+
+std::string InlinedModel::modulePath(const Node* node)
+{
   std::string path;
-  for (const auto& frame : (*callstack)->vec()) {
-    const auto& instance = std::get<2>(frame);
-    // Frames without an instance are free functions (F.softmax); "SELF" frames
-    // are a module calling its own methods (Conv2d.forward -> _conv_forward).
-    if (!instance || instance->instance_name() == "SELF")
-      continue;
-    path += (path.empty() ? "" : ".") + instance->instance_name();
+  // Free functions (F.softmax) and a module calling its own methods
+  // (Conv2d.forward -> _conv_forward) add no module to the path.
+  for (const CallFrame& frame : callFrames(node)) {
+    if (frame.isModule())
+      path += (path.empty() ? "" : ".") + frame.instance;
   }
   return path;
 }

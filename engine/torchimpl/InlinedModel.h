@@ -5,11 +5,28 @@
 #include <torch/script.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace quantlens::torchgraph {
+
+/// One frame of an inlined node's call stack, outermost first: a module's
+/// method ("conv" running Conv2d.forward), a module calling its own method
+/// ("SELF"), or a free function (F.softmax, F.interpolate) with no instance.
+struct CallFrame
+{
+  std::string instance;  ///< attribute name of the module; "" for a free function
+  std::string function;  ///< the function or method that ran ("forward", "softmax")
+  std::size_t callStart = 0; ///< where it was called from (source offsets): tells calls apart
+  std::size_t callEnd = 0;
+
+  bool isFreeFunction() const { return instance.empty(); }
+  bool isSelfCall() const { return instance == "SELF"; }
+  bool isModule() const { return !isFreeFunction() && !isSelfCall(); }
+};
 
 /// A TorchScript model prepared for instrumentation: its forward graph
 /// copied, inlined, specialized for evaluation (training = false) and
@@ -29,9 +46,15 @@ public:
   /// Dotted path of the module whose code produced `node` ("block.conv1"),
   /// "" for code of the top-level forward or of free functions called from it.
   static std::string modulePath(const torch::jit::Node* node);
+  /// The node's call stack, outermost frame first; empty for top-level code.
+  static std::vector<CallFrame> callFrames(const torch::jit::Node* node);
   /// Whether a module path names a module without submodules.
   bool isLeafModule(const std::string& path) const { return leafModules_.count(path) > 0; }
-  bool hasModule(const std::string& path) const { return allModules_.count(path) > 0; }
+  bool hasModule(const std::string& path) const { return moduleTypes_.count(path) > 0; }
+  /// The module's class as TorchScript names it ("__torch__.torch.nn.modules.conv.Conv2d"); "" if unknown.
+  std::string moduleType(const std::string& path) const;
+  /// The names of the graph's inputs after self, as forward's parameters call them ("x").
+  std::vector<std::string> inputNames() const;
 
   /// The tensor a value holds when it is a constant or a chain of
   /// prim::GetAttr from the module (self); nullopt otherwise.
@@ -54,7 +77,7 @@ private:
   std::shared_ptr<torch::jit::Graph> graph_;
   std::shared_ptr<torch::jit::GraphFunction> function_;
   std::set<std::string> leafModules_;
-  std::set<std::string> allModules_;
+  std::map<std::string, std::string> moduleTypes_;
 };
 
 } // namespace quantlens::torchgraph

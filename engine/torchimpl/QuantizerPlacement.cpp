@@ -1,8 +1,10 @@
 #include "torchimpl/QuantizerPlacement.h"
 
 #include "core/EngineError.h"
+#include "torchimpl/AimetModuleNames.h"
 #include "torchimpl/OpClassifier.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -17,48 +19,104 @@ struct OpNode
   Node* node;
   OpClass op;
   std::string module; ///< the quantizers' module name
+  AimetModuleName aimet;
 };
 
 void collectOps(torch::jit::Block* block, std::vector<OpNode>& ops)
 {
   for (Node* node : block->nodes()) {
     if (auto op = classifyOp(node))
-      ops.push_back({node, *op, {}});
+      ops.push_back({node, *op, {}, {}});
     for (auto* inner : node->blocks())
       collectOps(inner, ops);
   }
 }
 
+/// Identifies one call of a module: the call sites of every frame down to the
+/// module's own (two calls of a shared ReLU differ in where they are called).
+std::string moduleCallKey(const Node* node)
+{
+  std::string key;
+  for (const CallFrame& frame : InlinedModel::callFrames(node)) {
+    if (frame.isFreeFunction())
+      break;
+    key += frame.instance + "@" + std::to_string(frame.callStart) + "-" + std::to_string(frame.callEnd) + ";";
+  }
+  return key;
+}
+
 /// The op of a leaf module is named after the module ("block.conv1"); when a
 /// leaf runs several ops, the last one (its output) takes the module's name and
-/// the others "<module>.<op>_<n>". Functional ops in a module with children,
-/// or at the top level, are "<enclosing>.<op>_<n>" ("block.add_0", "cat_0").
+/// the others "<module>.<op>_<n>". A module called more than once keeps its
+/// name for the first call; later calls are "<module>_call1", "<module>_call2".
+/// Functional ops in a module with children, or at the top level, are
+/// "<enclosing>.<op>_<n>" ("block.add_0", "cat_0").
 void nameOps(const InlinedModel& model, std::vector<OpNode>& ops)
 {
-  std::map<std::string, std::size_t> lastOpOfLeaf;
+  std::map<std::string, std::vector<std::string>> callsOfLeaf; // leaf path -> call keys, in order
+  std::map<std::string, std::size_t> lastOpOfCall;             // leaf path + call key -> op index
+  std::vector<std::string> leafModuleOf(ops.size());
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const std::string path = InlinedModel::modulePath(ops[i].node);
-    if (!path.empty() && model.isLeafModule(path))
-      lastOpOfLeaf[path] = i;
+    if (path.empty() || !model.isLeafModule(path))
+      continue;
+    const std::string call = moduleCallKey(ops[i].node);
+    auto& calls = callsOfLeaf[path];
+    auto known = std::find(calls.begin(), calls.end(), call);
+    if (known == calls.end())
+      known = calls.insert(calls.end(), call);
+    const auto index = static_cast<std::size_t>(known - calls.begin());
+    leafModuleOf[i] = index == 0 ? path : path + "_call" + std::to_string(index);
+    lastOpOfCall[path + "\n" + call] = i;
   }
   std::map<std::string, int> counters;
   std::set<std::string> used;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const std::string path = InlinedModel::modulePath(ops[i].node);
-    const bool moduleOutput = !path.empty() && model.isLeafModule(path) && lastOpOfLeaf[path] == i;
+    const std::string& leafModule = leafModuleOf[i];
+    const bool moduleOutput = !leafModule.empty() && lastOpOfCall[path + "\n" + moduleCallKey(ops[i].node)] == i;
     std::string name;
     if (moduleOutput) {
-      name = path;
+      name = leafModule;
     } else {
-      const std::string prefix = (path.empty() ? "" : path + ".") + ops[i].op.shortName;
+      const std::string owner = leafModule.empty() ? path : leafModule;
+      const std::string prefix = (owner.empty() ? "" : owner + ".") + ops[i].op.shortName;
       name = prefix + "_" + std::to_string(counters[prefix]++);
     }
-    // A module called twice (a shared activation) gets one name per call.
-    for (int call = 1; used.count(name); ++call)
-      name = (moduleOutput ? path : name) + "_call" + std::to_string(call);
+    // Cannot happen for a well-formed model; keeps names unique regardless.
+    for (int duplicate = 1; used.count(name); ++duplicate)
+      name += "_" + std::to_string(duplicate);
     used.insert(name);
     ops[i].module = name;
   }
+}
+
+/// AIMET's module names, where AIMET has the op as a module of its own.
+void nameOpsLikeAimet(const InlinedModel& model, std::vector<OpNode>& ops)
+{
+  std::vector<Node*> nodes;
+  for (const auto& op : ops)
+    nodes.push_back(op.node);
+  const auto names = aimetModuleNames(model, nodes);
+  for (std::size_t i = 0; i < ops.size(); ++i)
+    ops[i].aimet = names[i];
+}
+
+/// The quantizer's name under an AIMET module name, or "" when AIMET's module
+/// has no such quantizer (an op inside a module that is not its first or last).
+std::string aimetQuantizerName(const std::string& module, const AimetModuleName& aimet, QuantizerKind kind, int index)
+{
+  if (module.empty())
+    return {};
+  switch (kind) {
+    case QuantizerKind::Input:
+      return aimet.firstOfModule ? QuantizerInfo::inputName(module, index) : std::string();
+    case QuantizerKind::Output:
+      return aimet.lastOfModule ? QuantizerInfo::outputName(module, index) : std::string();
+    case QuantizerKind::Parameter:
+      return module + ".weight";
+  }
+  return {};
 }
 
 PlacedQuantizer makeQuantizer(const OpNode& op, QuantizerKind kind, int index)
@@ -83,6 +141,8 @@ PlacedQuantizer makeQuantizer(const OpNode& op, QuantizerKind kind, int index)
       placed.inputIndex = op.op.weightInput;
       break;
   }
+  placed.info.aimetName = aimetQuantizerName(op.aimet.flat, op.aimet, kind, placed.info.index);
+  placed.info.aimetScopedName = aimetQuantizerName(op.aimet.scoped, op.aimet, kind, placed.info.index);
   return placed;
 }
 
@@ -231,6 +291,7 @@ std::vector<PlacedQuantizer> placeQuantizers(const InlinedModel& model, const Qu
     throw EngineError("'" + model.file().string() +
                       "' has no quantizable op (no convolution, linear layer, activation, add, concat, softmax, ...)");
   nameOps(model, ops);
+  nameOpsLikeAimet(model, ops);
   std::vector<PlacedQuantizer> placed;
   for (const auto& op : ops)
     placeOpQuantizers(model, config, op, placed);
