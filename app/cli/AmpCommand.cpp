@@ -5,6 +5,7 @@
 #include "ProgressPrinter.h"
 #include "ScanRange.h"
 #include "SensitivityReport.h"
+#include "VariantOption.h"
 
 #include "core/EngineError.h"
 #include "core/FileIO.h"
@@ -36,12 +37,12 @@ double parseDrop(const std::string& text)
 }
 
 /// The layer order of a `sensitivity` / `merge` report, most sensitive first.
-std::vector<std::string> rankingFromReport(const std::string& file, const QuantPreset& preset)
+std::vector<std::string> rankingFromReport(const std::string& file, const std::string& preset)
 {
   std::string reportPreset;
   SensitivityResult report = SensitivityReport::fromJson(fileio::readText(file), "'" + file + "'", reportPreset);
-  if (reportPreset != preset.toString())
-    throw EngineError("'" + file + "' ranks the layers of " + reportPreset + ", but --preset is " + preset.toString());
+  if (reportPreset != preset)
+    throw EngineError("'" + file + "' ranks the layers of " + reportPreset + ", but --preset is " + preset);
   if (report.shardCount != 1)
     throw EngineError("'" + file + "' is shard " + std::to_string(report.shardIndex) + "/" +
                       std::to_string(report.shardCount) + ": join the shards with 'quantlens-cli merge' first");
@@ -53,10 +54,10 @@ std::vector<std::string> rankingFromReport(const std::string& file, const QuantP
 }
 
 /// The layers most sensitive first, measured on `inputs` (OnlyThisLayer).
-std::vector<std::string> measureRanking(QuantSim& sim, QuantPreset preset, const QuantScheme& scheme,
+std::vector<std::string> measureRanking(QuantSim& sim, const std::vector<QuantizerSettings>& preset, const QuantScheme& scheme,
                                         const std::vector<FloatTensor>& inputs, Feedback& feedback)
 {
-  const auto sensitivity = LayerSensitivity::analyze(sim, sim.presetSettings(preset), scheme, inputs,
+  const auto sensitivity = LayerSensitivity::analyze(sim, preset, scheme, inputs,
                                                      SensitivityMode::OnlyThisLayer, feedback);
   std::vector<std::string> ranking;
   for (const auto& layer : sensitivity.layers)
@@ -134,7 +135,7 @@ std::string toJson(const MixedPrecisionResult& result, const std::string& model,
 /// Everything amp takes besides the model and the data, checked before anything loads.
 struct AmpArguments
 {
-  QuantPreset preset;
+  std::string preset; ///< a --preset value, checked (VariantOption)
   MixedPrecisionOptions amp;
   std::string metric; ///< "agreement" or "miou"
   QuantScheme scheme;
@@ -143,9 +144,8 @@ struct AmpArguments
   static AmpArguments parse(const CommandLine& options)
   {
     AmpArguments arguments;
-    arguments.preset = QuantPreset::parse(options.required("preset"));
-    if (!arguments.preset.quantizes())
-      throw UsageError("--preset must be W8A8 or W4A8");
+    arguments.preset = options.required("preset");
+    VariantOption::checkSyntax(arguments.preset);
     arguments.amp.maxDrop = parseDrop(options.required("max-drop"));
     arguments.metric = options.valueOr("metric", "agreement");
     if (arguments.metric != "agreement" && arguments.metric != "miou")
@@ -168,7 +168,7 @@ struct AmpArguments
 
 std::string AmpCommand::help() const
 {
-  return "usage: quantlens-cli amp --model FILE --preset W8A8|W4A8 --max-drop D\n"
+  return "usage: quantlens-cli amp --model FILE --preset W8A8|W4A8|custom:FILE --max-drop D\n"
          "         (--calibration random:N | --sequence DIR [--scans A:B]) [--metric agreement|miou]\n"
          "         [--promote-to 8|16] [--max-steps N] [--output RECIPE.json] [--json]\n\n"
          "Automatic mixed precision. Ranks the layers (the quantizers of one module) by\n"
@@ -180,7 +180,9 @@ std::string AmpCommand::help() const
          "every step, marks the Pareto points (no step is both cheaper and better) and\n"
          "the chosen one, and writes the override file for 'eval --preset custom:FILE'.\n"
          "Calibration and scoring use the same inputs.\n\n"
-         "  --preset P         W8A8 or W4A8: where the search starts\n"
+         "  --preset P         where the search starts: W8A8, W4A8 or custom:FILE (a QuantLens\n"
+         "                     override file, or an AIMET encodings file: a promoted layer's\n"
+         "                     encodings are then recalibrated at the new bitwidth)\n"
          "  --max-drop D       allowed drop below FP32's score, 0..1 (0.01 = one point)\n"
          "  --metric M         agreement (default): fraction of pixels whose argmax equals\n"
          "                     FP32's, no labels needed; miou: mIoU over the classes\n"
@@ -229,6 +231,10 @@ int AmpCommand::run(const CommandLine& options)
   }
 
   QuantSim sim(model.model, model.options);
+  const VariantOption start = VariantOption::parse(sim, arguments.preset);
+  if (!start.quantizes())
+    throw UsageError("--preset " + arguments.preset + " quantizes nothing; use " + VariantOption::quantizedHelp());
+  arguments.amp.replaceFixedEncodings = start.fromEncodings;
   ProgressPrinter sensitivityPrinter(arguments.ranking ? "calibrate" : "sensitivity", options.flag("quiet"));
   Feedback sensitivityFeedback([&](double fraction, const std::string& message) {
     sensitivityPrinter.update(fraction, message);
@@ -237,7 +243,7 @@ int AmpCommand::run(const CommandLine& options)
   for (const auto& input : inputs)
     sim.calibrate(input);
   if (!arguments.ranking)
-    arguments.ranking = measureRanking(sim, arguments.preset, arguments.scheme, inputs, sensitivityFeedback);
+    arguments.ranking = measureRanking(sim, start.settings, arguments.scheme, inputs, sensitivityFeedback);
   sensitivityPrinter.finish();
 
   const SettingsScore score =
@@ -246,7 +252,8 @@ int AmpCommand::run(const CommandLine& options)
              : MixedPrecision::agreementScore(sim, arguments.scheme, inputs);
   ProgressPrinter ampPrinter("amp", options.flag("quiet"));
   Feedback ampFeedback([&](double fraction, const std::string& message) { ampPrinter.update(fraction, message); });
-  const auto result = MixedPrecision::search(sim, arguments.preset, *arguments.ranking, score, arguments.amp, ampFeedback);
+  const auto result = MixedPrecision::search(sim, MixedPrecisionStart{start.label, start.settings, start.base},
+                                             *arguments.ranking, score, arguments.amp, ampFeedback);
   ampPrinter.finish();
 
   std::optional<std::string> recipe;
@@ -254,7 +261,7 @@ int AmpCommand::run(const CommandLine& options)
     recipe = options.required("output");
     OverridesFile::write(*recipe, result.overrides);
   }
-  const std::string preset = arguments.preset.toString();
+  const std::string& preset = arguments.preset;
   if (options.flag("json")) {
     std::fputs(toJson(result, model.model.string(), preset, arguments.metric, arguments.amp, inputs.size(), recipe).c_str(),
                stdout);

@@ -2,7 +2,9 @@
 
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
+#include "VariantOption.h"
 
+#include "core/EngineError.h"
 #include "core/Threading.h"
 #include "model/EncodingsExchange.h"
 #include "quant/EncodingsFile.h"
@@ -15,19 +17,13 @@ namespace quantlens::cli {
 
 namespace {
 
-/// "W8A8", "W4A8" or "custom:RECIPE.json" (an overrides file; its own base
-/// preset wins, W8A8 otherwise), as `eval --preset` takes them.
+/// "W8A8", "W4A8" or "custom:FILE", as `eval --preset` takes them.
 std::vector<QuantizerSettings> settingsFor(const QuantSim& sim, const std::string& preset)
 {
-  if (preset.rfind("custom:", 0) == 0) {
-    const std::string file = preset.substr(7);
-    return EncodingsExchange::customSettings(sim, {QuantPreset::Kind::W8A8}, OverridesFile::read(file),
-                                             "'" + file + "'");
-  }
-  const QuantPreset parsed = QuantPreset::parse(preset);
-  if (!parsed.quantizes())
-    throw UsageError("--preset FP32 quantizes nothing; use W8A8, W4A8 or custom:RECIPE.json");
-  return sim.presetSettings(parsed);
+  VariantOption variant = VariantOption::parse(sim, preset);
+  if (!variant.quantizes())
+    throw UsageError("--preset " + preset + " quantizes nothing; use " + VariantOption::quantizedHelp());
+  return std::move(variant.settings);
 }
 
 /// What the encodings file will hold, by kind, for the summary.
@@ -68,6 +64,21 @@ std::string CalibrateCommand::encodingsVersion(const std::string& format)
   throw UsageError("--format must be 0.6.1 (aimet-torch-0.6.1) or 1.0.0 (aimet-1.0.0), got '" + format + "'");
 }
 
+QuantizerNaming::Style CalibrateCommand::naming(const CommandLine& options)
+{
+  try {
+    return QuantizerNaming::parse(options.valueOr("names", "aimet"));
+  } catch (const EngineError& error) {
+    throw UsageError(std::string("--names: ") + error.what());
+  }
+}
+
+const char* CalibrateCommand::namingHelp()
+{
+  return "  --names N         quantizer names in the file: aimet (default: AIMET's prepared-model\n"
+         "                    names, aimet_torch up to 1.26), aimet-scoped (1.27 and later) or quantlens\n";
+}
+
 void CalibrateCommand::writeEncodings(const std::filesystem::path& file, const std::string& version,
                                       const EncodingsDocument& document)
 {
@@ -80,24 +91,25 @@ void CalibrateCommand::writeEncodings(const std::filesystem::path& file, const s
 std::string CalibrateCommand::help() const
 {
   return "usage: quantlens-cli calibrate --model FILE (--sequence DIR [--scans A:B[:STEP]] | --calibration random:N)\n"
-         "         [--scheme tf|tf_enhanced|percentile[:P]] [--preset W8A8|W4A8|custom:RECIPE.json]\n"
+         "         [--scheme tf|tf_enhanced|percentile[:P]] [--preset W8A8|W4A8|custom:FILE]\n"
          "         --output FILE [--format 0.6.1|1.0.0] [model options]\n\n"
          "Runs the calibration passes (FP32 forward passes that record every activation\n"
          "quantizer's range and histogram), computes the encodings with the scheme and\n"
          "writes them as an AIMET encodings file, which AIMET's load_encodings_to_sim and\n"
          "QuantLens's own commands read.\n\n"
-         "  --preset P        W8A8 (default), W4A8, or custom:RECIPE.json (an overrides file)\n"
+         "  --preset P        W8A8 (default), W4A8, or custom:FILE (a QuantLens override file or\n"
+         "                    any AIMET encodings file)\n"
          "  --scheme S        tf (default, min/max), tf_enhanced, percentile or percentile:P (P in 50..100)\n"
          "  --output FILE     encodings file to write (written via a temporary file)\n"
          "  --format F        0.6.1 (default; aimet_torch's _torch.encodings) or 1.0.0\n"
          "  --threads N       CPU threads for LibTorch (default: all cores)\n"
          "  --quiet           no progress bar\n" +
-         CalibrationSource::help() + ModelArguments::help();
+         std::string(namingHelp()) + CalibrationSource::help() + ModelArguments::help();
 }
 
 std::set<std::string> CalibrateCommand::valueOptions() const
 {
-  std::set<std::string> options = {"preset", "scheme", "format", "output", "threads"};
+  std::set<std::string> options = {"preset", "scheme", "format", "output", "threads", "names"};
   options.merge(ModelArguments::valueOptions());
   options.merge(CalibrationSource::valueOptions());
   return options;
@@ -116,20 +128,22 @@ int CalibrateCommand::run(const CommandLine& options)
   const std::string output = options.required("output");
   const std::string version = encodingsVersion(options.valueOr("format", "0.6.1"));
   const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
+  const auto names = naming(options);
+  const std::string preset = options.valueOr("preset", "W8A8");
+  VariantOption::checkSyntax(preset);
   if (!options.has("calibration") && !options.has("sequence"))
     throw UsageError("no calibration data: give --sequence DIR [--scans A:B[:STEP]] or --calibration random:N");
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
   const ModelArguments model = ModelArguments::parse(options);
 
   QuantSim sim(model.model, model.options);
-  const std::string preset = options.valueOr("preset", "W8A8");
   const auto settings = settingsFor(sim, preset);
   const auto start = std::chrono::steady_clock::now();
   const std::size_t inputs = CalibrationSource::calibrateWithProgress(sim, model, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   const auto encodings = sim.computeEncodings(settings, scheme);
-  const auto document = EncodingsExchange::toDocument(sim, settings, encodings, scheme);
+  const auto document = EncodingsExchange::toDocument(sim, settings, encodings, scheme, names);
   writeEncodings(output, version, document);
   std::printf("calibrated on %s in %.1f s\n%swrote %zu encodings (%s, %s, AIMET %s) to %s\n",
               dataDescription(options, inputs).c_str(), seconds, quantizerSummary(sim, settings).c_str(),

@@ -3,6 +3,7 @@
 #include "CliCommand.h"
 
 #include "quant/EncodingsDocument.h"
+#include "quant/QuantizerNaming.h"
 
 #include <filesystem>
 
@@ -25,6 +26,10 @@ public:
   /// "1.0.0"; a UsageError otherwise.
   static std::string encodingsVersion(const std::string& format);
   /// Writes the document in that version (atomically).
+  /// --names: aimet (default), aimet-scoped or quantlens; UsageError otherwise.
+  static QuantizerNaming::Style naming(const CommandLine& options);
+  /// The help lines of --names.
+  static const char* namingHelp();
   static void writeEncodings(const std::filesystem::path& file, const std::string& version,
                              const EncodingsDocument& document);
 };

@@ -1,14 +1,13 @@
 #include "EvalCommand.h"
 
 #include "ModelArguments.h"
+#include "VariantOption.h"
 #include "ProgressPrinter.h"
 #include "ScanRange.h"
 
 #include "core/FileIO.h"
 #include "core/Threading.h"
 #include "eval/SequenceEvaluator.h"
-#include "model/EncodingsExchange.h"
-#include "quant/OverridesFile.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,14 +23,8 @@ std::vector<EvaluationVariant> parseVariants(const std::string& list, const Quan
 {
   std::vector<EvaluationVariant> variants;
   for (const auto& item : CommandLine::splitList(list)) {
-    if (item.rfind("custom:", 0) == 0) {
-      const std::string file = item.substr(7);
-      variants.push_back({item, EncodingsExchange::customSettings(sim, {QuantPreset::Kind::W8A8},
-                                                                  OverridesFile::read(file), "'" + file + "'")});
-    } else {
-      const QuantPreset preset = QuantPreset::parse(item);
-      variants.push_back({preset.toString(), sim.presetSettings(preset)});
-    }
+    VariantOption variant = VariantOption::parse(sim, item);
+    variants.push_back({variant.label, std::move(variant.settings)});
   }
   return variants;
 }
@@ -189,7 +182,7 @@ std::string toText(const std::vector<VariantEvaluation>& results, const LabelMap
 std::string EvalCommand::help() const
 {
   return "usage: quantlens-cli eval --model FILE --sequence DIR [--scans A:B[:STEP]]\n"
-         "         --preset FP32,W8A8,W4A8[,custom:OVERRIDES] [--knn] [--save-predictions DIR]\n"
+         "         --preset FP32,W8A8,W4A8[,custom:FILE] [--knn] [--save-predictions DIR]\n"
          "         [--flipped-indices FILE] [--json]\n\n"
          "Evaluates each variant per point like the SemanticKITTI evaluator (one confusion\n"
          "matrix over all scans, class 0 ignored, mIoU over the 19 classes). The model's\n"
@@ -197,7 +190,8 @@ std::string EvalCommand::help() const
          "on --calibration-scans (default: ten scans spread over the evaluated ones).\n"
          "Every variant after the first is compared with the first, point by point: the\n"
          "share of points that changed class and which classes they changed between.\n\n"
-         "  --preset LIST          comma-separated: FP32, W8A8, W4A8, custom:OVERRIDES.json\n"
+         "  --preset LIST          comma-separated: FP32, W8A8, W4A8, custom:FILE (a QuantLens\n"
+         "                         override file or any AIMET encodings file, e.g. model_torch.encodings)\n"
          "  --scans A:B[:STEP]     scans to evaluate (default: all)\n"
          "  --calibration-scans R  scans to calibrate on\n"
          "  --scheme S             tf (default), tf_enhanced, percentile:P\n"
@@ -234,6 +228,8 @@ int EvalCommand::run(const CommandLine& options)
   if (!model.sidecar)
     throw UsageError("'" + model.model.string() + "' has no sidecar (" + ModelSidecar::pathFor(model.model).string() +
                      "): evaluation needs its projection, normalization and classes");
+  for (const auto& item : CommandLine::splitList(options.required("preset")))
+    VariantOption::checkSyntax(item);
   const SemanticKittiSequence sequence(options.required("sequence"));
   QuantSim sim(model.model, model.options);
   const auto variants = parseVariants(options.required("preset"), sim);

@@ -1,7 +1,5 @@
 #include "ModelArguments.h"
 
-#include "model/EncodingsExchange.h"
-#include "quant/OverridesFile.h"
 
 #include <charconv>
 
@@ -63,15 +61,6 @@ ModelArguments ModelArguments::parse(const CommandLine& options)
   else if (arguments.sidecar)
     arguments.inputShape = arguments.sidecar->inputShape;
   return arguments;
-}
-
-std::vector<QuantizerSettings> ModelArguments::presetWithOverrides(const QuantSim& sim, QuantPreset preset,
-                                                                  const CommandLine& options)
-{
-  if (!options.has("overrides"))
-    return sim.presetSettings(preset);
-  const std::string file = options.required("overrides");
-  return EncodingsExchange::customSettings(sim, preset, OverridesFile::read(file), "'" + file + "'");
 }
 
 const std::vector<std::int64_t>& ModelArguments::requireInputShape() const

@@ -27,9 +27,6 @@ struct ModelArguments
   static std::string help();
 
   static ModelArguments parse(const CommandLine& options);
-  /// The preset's settings, with --overrides FILE applied when given.
-  static std::vector<QuantizerSettings> presetWithOverrides(const QuantSim& sim, QuantPreset preset,
-                                                            const CommandLine& options);
 
   /// The input shape, or a UsageError saying how to give one.
   const std::vector<std::int64_t>& requireInputShape() const;

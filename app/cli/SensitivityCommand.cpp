@@ -5,6 +5,7 @@
 #include "ModelArguments.h"
 #include "ProgressPrinter.h"
 #include "SensitivityReport.h"
+#include "VariantOption.h"
 
 #include "core/EngineError.h"
 #include "core/FileIO.h"
@@ -49,7 +50,7 @@ void emit(const CommandLine& options, const std::string& json, const std::string
 
 std::string SensitivityCommand::help() const
 {
-  return "usage: quantlens-cli sensitivity --model FILE --preset W8A8|W4A8\n"
+  return "usage: quantlens-cli sensitivity --model FILE --preset W8A8|W4A8|custom:FILE\n"
          "         (--calibration random:N | --sequence DIR [--scans A:B]) [--mode only|all-but]\n"
          "         [--metric agreement|miou] [--shard k/n] [--output FILE] [--json]\n\n"
          "Per-layer sensitivity (a layer = the quantizers of one module), as AIMET's\n"
@@ -62,7 +63,8 @@ std::string SensitivityCommand::help() const
          "and shared by all layers (--naive runs every layer through the whole model:\n"
          "same figures, slower). --shard k/n computes every n-th layer starting at k;\n"
          "join shards with 'quantlens-cli merge'.\n\n"
-         "  --preset P        W8A8 or W4A8\n"
+         "  --preset P        W8A8, W4A8 or custom:FILE (a QuantLens override file or any AIMET\n"
+         "                    encodings file): the variant whose layers are analysed\n"
          "  --mode M          only (default) or all-but\n"
          "  --metric M        agreement (default) or miou\n"
          "  --naive           no sharing (for comparison)\n"
@@ -92,9 +94,8 @@ std::set<std::string> SensitivityCommand::flagOptions() const
 
 int SensitivityCommand::run(const CommandLine& options)
 {
-  const QuantPreset preset = QuantPreset::parse(options.required("preset"));
-  if (!preset.quantizes())
-    throw UsageError("--preset must be W8A8 or W4A8");
+  const std::string presetText = options.required("preset");
+  VariantOption::checkSyntax(presetText);
   const std::string modeText = options.valueOr("mode", "only");
   if (modeText != "only" && modeText != "all-but")
     throw UsageError("--mode must be only or all-but, got '" + modeText + "'");
@@ -111,6 +112,9 @@ int SensitivityCommand::run(const CommandLine& options)
   const ModelArguments model = ModelArguments::parse(options);
 
   QuantSim sim(model.model, model.options);
+  const VariantOption variant = VariantOption::parse(sim, presetText);
+  if (!variant.quantizes())
+    throw UsageError("--preset " + presetText + " quantizes nothing; use " + VariantOption::quantizedHelp());
   ProgressPrinter printer("sensitivity", options.flag("quiet"));
   Feedback feedback([&](double fraction, const std::string& message) { printer.update(fraction, message); });
   std::vector<FloatTensor> inputs;
@@ -123,9 +127,9 @@ int SensitivityCommand::run(const CommandLine& options)
   }
   for (const auto& input : inputs)
     sim.calibrate(input);
-  const auto result = LayerSensitivity::analyze(sim, sim.presetSettings(preset), scheme, inputs, analysis, feedback);
+  const auto result = LayerSensitivity::analyze(sim, variant.settings, scheme, inputs, analysis, feedback);
   printer.finish();
-  emit(options, SensitivityReport::toJson(result, preset.toString()), SensitivityReport::toText(result, preset.toString()));
+  emit(options, SensitivityReport::toJson(result, variant.label), SensitivityReport::toText(result, variant.label));
   return 0;
 }
 

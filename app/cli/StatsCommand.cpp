@@ -2,6 +2,7 @@
 
 #include "CalibrationSource.h"
 #include "ModelArguments.h"
+#include "VariantOption.h"
 
 #include "core/EngineError.h"
 #include "core/Threading.h"
@@ -191,7 +192,7 @@ std::string histogramText(const QuantizerReport& report, QuantizerKind kind, std
 
 std::string StatsCommand::help() const
 {
-  return "usage: quantlens-cli stats --model FILE --preset W8A8|W4A8 [--overrides FILE]\n"
+  return "usage: quantlens-cli stats --model FILE --preset W8A8|W4A8|custom:FILE [--overrides FILE]\n"
          "         (--calibration random:N | --sequence DIR [--scans A:B]) [--scheme S]\n"
          "         [--json | --histogram NAME [--rows N]]\n\n"
          "Calibrates, then reports for every quantizer the range it saw, the range its\n"
@@ -199,8 +200,9 @@ std::string StatsCommand::help() const
          "calibration data (from the histograms; weights from the weights themselves).\n"
          "With --network-error also the error of the whole quantized network at every\n"
          "activation quantizer against FP32 on the same data (SQNR dB and MSE).\n\n"
-         "  --preset P        W8A8 or W4A8\n"
-         "  --overrides FILE  per-quantizer overrides (JSON)\n"
+         "  --preset P        W8A8, W4A8 or custom:FILE (a QuantLens override file or any AIMET\n"
+         "                    encodings file)\n"
+         "  --overrides FILE  on top of --preset: an override file or an AIMET encodings file\n"
          "  --scheme S        tf (default), tf_enhanced, percentile:P\n"
          "  --threads N       CPU threads for LibTorch (default: all cores)\n"
          "  --json            print JSON (with every quantizer's histogram: range and bin counts)\n"
@@ -229,9 +231,7 @@ std::set<std::string> StatsCommand::flagOptions() const
 
 int StatsCommand::run(const CommandLine& options)
 {
-  const QuantPreset preset = QuantPreset::parse(options.required("preset"));
-  if (!preset.quantizes())
-    throw UsageError("--preset must be W8A8 or W4A8");
+  VariantOption::checkSyntax(options.required("preset"));
   const QuantScheme scheme = QuantScheme::parse(options.valueOr("scheme", "tf"));
   if (options.has("histogram") && options.flag("json"))
     throw UsageError("--histogram is a text view; --json already holds every quantizer's histogram");
@@ -241,7 +241,10 @@ int StatsCommand::run(const CommandLine& options)
   setComputeThreads(static_cast<int>(options.integer("threads", 0, 0, 1024)));
   const ModelArguments model = ModelArguments::parse(options);
   QuantSim sim(model.model, model.options);
-  const auto settings = ModelArguments::presetWithOverrides(sim, preset, options);
+  const VariantOption variant = VariantOption::fromOptions(sim, options);
+  if (!variant.quantizes())
+    throw UsageError("--preset " + variant.label + " quantizes nothing; use " + VariantOption::quantizedHelp());
+  const auto& settings = variant.settings;
   CalibrationSource::calibrateWithProgress(sim, model, options);
   const auto encodings = sim.computeEncodings(settings, scheme);
   const auto reports = QuantizerStatistics::report(sim, settings, encodings);
@@ -256,7 +259,7 @@ int StatsCommand::run(const CommandLine& options)
     const QuantizerReport& report = findReport(reports, options.required("histogram"));
     output = histogramText(report, sim.quantizers()[static_cast<std::size_t>(report.id)].kind, rows);
   } else {
-    output = options.flag("json") ? toJson(reports, preset.toString(), scheme.toString(), errors)
+    output = options.flag("json") ? toJson(reports, variant.label, scheme.toString(), errors)
                                   : toText(reports, errors);
   }
   std::fputs(output.c_str(), stdout);

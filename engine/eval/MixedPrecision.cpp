@@ -7,6 +7,7 @@
 #include "quant/OverridesFile.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -18,10 +19,12 @@ namespace {
 /// Scores are means of fractions: allow for the last bit of rounding.
 constexpr double kTolerance = 1e-12;
 
-void checkOptions(QuantPreset preset, const MixedPrecisionOptions& options)
+void checkOptions(const MixedPrecisionStart& start, const MixedPrecisionOptions& options)
 {
-  if (!preset.quantizes())
-    throw EngineError("mixed precision starts from a quantized preset (W8A8 or W4A8), not " + preset.toString());
+  const bool quantizes =
+    std::any_of(start.settings.begin(), start.settings.end(), [](const auto& setting) { return setting.enabled; });
+  if (!quantizes)
+    throw EngineError("mixed precision starts from a quantized variant (W8A8, W4A8 or Custom), not " + start.name);
   if (options.promoteTo < OverridesFile::kMinBitwidth || options.promoteTo > OverridesFile::kMaxBitwidth)
     throw EngineError("promotion bitwidth " + std::to_string(options.promoteTo) + " is outside " +
                       std::to_string(OverridesFile::kMinBitwidth) + ".." + std::to_string(OverridesFile::kMaxBitwidth));
@@ -77,14 +80,14 @@ std::size_t choose(const std::vector<MixedPrecisionPoint>& points, double maxDro
   return best;
 }
 
-std::string describe(QuantPreset preset, const MixedPrecisionOptions& options, const MixedPrecisionResult& result)
+std::string describe(const std::string& start, const MixedPrecisionOptions& options, const MixedPrecisionResult& result)
 {
   const auto& point = result.points[result.chosen];
   char text[512];
   std::snprintf(text, sizeof(text),
                 "quantlens amp: %s with %zu layer(s) promoted to %d bit; %s %.4f vs FP32 %.4f (drop %.4f, allowed "
                 "%.4f%s)",
-                preset.toString().c_str(), point.step, options.promoteTo, options.metric.c_str(), point.score,
+                start.c_str(), point.step, options.promoteTo, options.metric.c_str(), point.score,
                 result.referenceScore, point.drop, options.maxDrop, result.budgetMet ? "" : ", budget not met");
   return text;
 }
@@ -105,8 +108,17 @@ MixedPrecisionResult MixedPrecision::search(const QuantSim& sim, QuantPreset pre
                                             const std::vector<std::string>& ranking, const SettingsScore& score,
                                             const MixedPrecisionOptions& options, Feedback& feedback)
 {
-  checkOptions(preset, options);
-  const auto base = sim.presetSettings(preset);
+  return search(sim, MixedPrecisionStart{preset.toString(), sim.presetSettings(preset), preset}, ranking, score,
+                options, feedback);
+}
+
+MixedPrecisionResult MixedPrecision::search(const QuantSim& sim, const MixedPrecisionStart& start,
+                                            const std::vector<std::string>& ranking, const SettingsScore& score,
+                                            const MixedPrecisionOptions& options, Feedback& feedback)
+{
+  checkOptions(start, options);
+  const auto& base = start.settings;
+  overridesFor(sim, start.base, base, {}); // a start the recipe cannot express fails before the work
   const auto groups = rankedGroups(sim, base, ranking);
 
   MixedPrecisionResult result;
@@ -135,7 +147,7 @@ MixedPrecisionResult MixedPrecision::search(const QuantSim& sim, QuantPreset pre
     if (withinBudget(result.points.back(), options.maxDrop) || result.points.size() > limit)
       break;
     feedback.throwIfCanceled();
-    if (!promote(groups[i], options.promoteTo, current))
+    if (!promote(groups[i], options.promoteTo, current, options.replaceFixedEncodings))
       continue;
     evaluate(current, ranking[i]);
     feedback.setProgress(static_cast<double>(i + 1) / static_cast<double>(groups.size()), ranking[i]);
@@ -146,19 +158,21 @@ MixedPrecisionResult MixedPrecision::search(const QuantSim& sim, QuantPreset pre
   result.chosen = choose(result.points, options.maxDrop);
   result.budgetMet = withinBudget(result.points[result.chosen], options.maxDrop);
   result.settings = tables[result.chosen];
-  result.overrides = overridesFor(sim, preset, result.settings, describe(preset, options, result));
+  result.overrides = overridesFor(sim, start.base, result.settings, describe(start.name, options, result));
   return result;
 }
 
-bool MixedPrecision::promote(const std::vector<int>& ids, int bitwidth, std::vector<QuantizerSettings>& settings)
+bool MixedPrecision::promote(const std::vector<int>& ids, int bitwidth, std::vector<QuantizerSettings>& settings,
+                             bool replaceFixedEncodings)
 {
   bool changed = false;
   for (const int id : ids) {
     auto& setting = settings.at(static_cast<std::size_t>(id));
     // Fixed encodings carry their own bitwidth; a float quantizer has none to raise.
-    if (!setting.enabled || setting.dtype != QuantDtype::Int || !setting.fixedEncodings.empty() ||
-        setting.bitwidth >= bitwidth)
+    if (!setting.enabled || setting.dtype != QuantDtype::Int ||
+        (!setting.fixedEncodings.empty() && !replaceFixedEncodings) || setting.bitwidth >= bitwidth)
       continue;
+    setting.fixedEncodings.clear();
     setting.bitwidth = bitwidth;
     changed = true;
   }

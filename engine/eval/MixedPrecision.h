@@ -25,6 +25,20 @@ struct MixedPrecisionOptions
   int promoteTo = 16;         ///< bitwidth a promoted layer's quantizers get (never lowered)
   std::size_t maxSteps = 0;   ///< most promotions to try; 0 = every ranked layer
   std::string metric = "score"; ///< the score's name, for the recipe's description
+  /// Whether promoting a quantizer whose encodings a file fixed drops them (it
+  /// is then calibrated at the new bitwidth). On when the search starts from an
+  /// AIMET encodings file, where every encoding is fixed; off otherwise, so an
+  /// encoding a recipe pins stays as it is.
+  bool replaceFixedEncodings = false;
+};
+
+/// Where a search starts: a settings table, its name for the recipe's
+/// description, and the preset the recipe (an override file) is written against.
+struct MixedPrecisionStart
+{
+  std::string name;                        ///< "W4A8", "custom:recipe.json"
+  std::vector<QuantizerSettings> settings; ///< one per quantizer
+  QuantPreset base{QuantPreset::Kind::W8A8};
 };
 
 /// One evaluated settings table of the greedy path.
@@ -71,10 +85,17 @@ public:
   static MixedPrecisionResult search(const QuantSim& sim, QuantPreset preset, const std::vector<std::string>& ranking,
                                      const SettingsScore& score, const MixedPrecisionOptions& options,
                                      Feedback& feedback);
+  /// The same from any settings table (a Custom variant). Throws EngineError
+  /// before any scoring when its recipe could not be written as an override file.
+  static MixedPrecisionResult search(const QuantSim& sim, const MixedPrecisionStart& start,
+                                     const std::vector<std::string>& ranking, const SettingsScore& score,
+                                     const MixedPrecisionOptions& options, Feedback& feedback);
 
   /// Raises the bitwidth of the enabled integer quantizers in `ids` (without
-  /// fixed encodings) to `bitwidth`; returns whether any setting changed.
-  static bool promote(const std::vector<int>& ids, int bitwidth, std::vector<QuantizerSettings>& settings);
+  /// fixed encodings, unless `replaceFixedEncodings`: then they are dropped)
+  /// to `bitwidth`; returns whether any setting changed.
+  static bool promote(const std::vector<int>& ids, int bitwidth, std::vector<QuantizerSettings>& settings,
+                      bool replaceFixedEncodings = false);
 
   /// Marks the points no other point dominates (equal points: the first one).
   static void markPareto(std::vector<MixedPrecisionPoint>& points);

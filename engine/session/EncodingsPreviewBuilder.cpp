@@ -1,6 +1,7 @@
 #include "session/EncodingsPreviewBuilder.h"
 
 #include "core/JsonParsing.h"
+#include "model/CustomVariantFile.h"
 #include "model/EncodingsExchange.h"
 #include "quant/EncodingsFile.h"
 #include "quant/OverridesFile.h"
@@ -68,8 +69,7 @@ EncodingsPreview EncodingsPreviewBuilder::forImport(const QuantSim& sim,
   preview.direction = EncodingsPreview::Direction::Import;
   preview.file = file.string();
   preview.text = std::string(text);
-  const auto root = jsonparsing::parse(text, "'" + preview.file + "'");
-  if (root.is_object() && root.value("format", std::string()) == OverridesFile::kFormat) {
+  if (CustomVariantFile::isOverrides(text, preview.file)) {
     const Overrides overrides = OverridesFile::fromJson(text, "'" + preview.file + "'");
     preview.format = "QuantLens overrides";
     preview.subject = (overrides.base ? overrides.base->toString() : std::string("W8A8")) +

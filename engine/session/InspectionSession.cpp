@@ -3,12 +3,10 @@
 #include "core/EngineError.h"
 #include "core/FileFingerprint.h"
 #include "core/FileIO.h"
-#include "core/JsonParsing.h"
 #include "data/KnnPostprocess.h"
 #include "data/RangeProjection.h"
+#include "model/CustomVariantFile.h"
 #include "model/EncodingsExchange.h"
-#include "quant/EncodingsFile.h"
-#include "quant/OverridesFile.h"
 #include "eval/MixedPrecision.h"
 #include "session/EncodingsPreviewBuilder.h"
 #include "session/MissingSidecarError.h"
@@ -458,18 +456,8 @@ void InspectionSession::loadVariantFile(const std::filesystem::path& file)
 void InspectionSession::loadVariantText(std::string_view text, const std::string& fileName)
 {
   impl_->requireModel();
-  const std::string source = "'" + fileName + "'";
-  const std::string shortName = std::filesystem::path(fileName).filename().string();
-  const auto root = jsonparsing::parse(text, source);
-  if (root.is_object() && root.value("format", std::string()) == OverridesFile::kFormat) {
-    const Overrides overrides = OverridesFile::fromJson(text, source);
-    setCustomSettings(
-      EncodingsExchange::customSettings(*impl_->sim, QuantPreset{QuantPreset::Kind::W8A8}, overrides, source),
-      "overrides " + shortName);
-  } else {
-    const EncodingsDocument document = EncodingsFile::fromJson(text, source);
-    setCustomSettings(EncodingsExchange::settingsFrom(*impl_->sim, document, source), "encodings " + shortName);
-  }
+  CustomVariant variant = CustomVariantFile::fromText(*impl_->sim, text, fileName);
+  setCustomSettings(std::move(variant.settings), variant.description);
   impl_->customFile = SessionCustomFile{fileName, std::string(text)};
 }
 

@@ -75,7 +75,7 @@ TEST_F(EvalCliTest, EvalRejectsBadArguments)
     std::string fragment;
   };
   const std::vector<Case> cases = {
-    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32,W3A8", 1, "unknown preset 'W3A8'"},
+    {"eval" + model + " --sequence " + sequence.string() + " --preset FP32,W3A8", 2, "unknown variant 'W3A8'"},
     {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans 5:9", 2, "selects no scan"},
     {"eval" + model + " --sequence " + sequence.string() + " --preset FP32 --scans x:y", 2, "--scans expects"},
     {"eval" + model + " --sequence " + (root_ / "nowhere").string() + " --preset FP32", 1, "does not exist"},
@@ -194,4 +194,79 @@ TEST_F(EvalCliTest, TextSummarizesChangesAndFlippedIndicesNeedTwoVariants)
   const Result single = runCli(base + " --preset FP32 --flipped-indices " + (root_ / "f.json").string());
   EXPECT_EQ(single.status, 2);
   EXPECT_NE(single.err.find("at least two"), std::string::npos) << single.err;
+}
+
+namespace {
+
+/// The variant's prediction folder, named as eval names it (':' and '/' become '_').
+std::filesystem::path variantFolder(const std::filesystem::path& predictions, std::string variant)
+{
+  for (char& c : variant) {
+    if (c == ':' || c == '/')
+      c = '_';
+  }
+  return predictions / variant / "sequences/04/predictions";
+}
+
+} // namespace
+
+// An AIMET encodings file keyed by AIMET's prepared-model names (module_add,
+// module_cat_3, ...) is a Custom variant as it is, and gives exactly what the
+// same encodings give once the test itself has turned them into an override file.
+TEST_F(EvalCliTest, AimetEncodingsFileIsACustomVariantLikeItsOverrideFile)
+{
+  const auto sequence = synth(2, 8);
+  const std::string model = fixtureModel("salsanext_script.pt");
+  const auto encodings = root_ / "salsanext_torch.encodings";
+  const Result calibrated = runCli("calibrate --quiet --model " + model + " --sequence " + sequence.string() +
+                                   " --preset W4A8 --output " + encodings.string());
+  ASSERT_EQ(calibrated.status, 0) << calibrated.err;
+  const auto aimet = nlohmann::json::parse(slurp(encodings));
+  ASSERT_TRUE(aimet["activation_encodings"].contains("module_add_3")) << "expected AIMET's names";
+  ASSERT_TRUE(aimet["activation_encodings"].contains("module_cat"));
+  EXPECT_FALSE(aimet["activation_encodings"].contains("resBlock1.add_0"));
+
+  // The test's own conversion: AIMET name -> QuantLens name from `info --json`,
+  // then one override per quantizer of the file with its encoding fixed, on FP32.
+  const Result info = runCli("info --json --model " + model);
+  ASSERT_EQ(info.status, 0) << info.err;
+  std::map<std::string, std::string> quantlensName;
+  const auto table = nlohmann::json::parse(info.out);
+  for (const auto& quantizer : table["quantizers"])
+    quantlensName[quantizer["aimet_name"].get<std::string>()] = quantizer["name"].get<std::string>();
+  nlohmann::json overrides = {{"format", "quantlens-overrides"}, {"version", 1}, {"base", "FP32"},
+                              {"quantizers", nlohmann::json::object()}};
+  const auto add = [&](const std::string& aimetName, const nlohmann::json& encoding) {
+    ASSERT_TRUE(quantlensName.count(aimetName)) << aimetName;
+    const auto& first = encoding.is_array() ? encoding[0] : encoding;
+    overrides["quantizers"][quantlensName.at(aimetName)] = {
+      {"enabled", true}, {"bitwidth", first["bitwidth"]}, {"symmetric", first["is_symmetric"] == "True"},
+      {"encoding", encoding}};
+  };
+  for (const auto& [module, directions] : aimet["activation_encodings"].items())
+    for (const auto& [direction, tensors] : directions.items())
+      for (const auto& [index, encoding] : tensors.items())
+        add(module + "." + direction + "[" + index + "]", encoding);
+  for (const auto& [name, encoding] : aimet["param_encodings"].items())
+    add(name, encoding);
+  const auto recipe = root_ / "converted.json";
+  writeText(recipe, overrides.dump(2));
+
+  const auto predictions = root_ / "predictions";
+  const std::string fromFile = "custom:" + encodings.string();
+  const std::string fromRecipe = "custom:" + recipe.string();
+  const Result result = runCli("eval --quiet --json --model " + model + " --sequence " + sequence.string() +
+                               " --preset FP32," + fromFile + "," + fromRecipe + " --save-predictions " +
+                               predictions.string());
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  ASSERT_EQ(json["variants"].size(), 3u);
+  EXPECT_GT(json["variants"][1]["changed_points"].get<int>(), 0) << "W4A8 encodings should change some points";
+  EXPECT_EQ(json["variants"][1]["miou"], json["variants"][2]["miou"]);
+  for (const char* scan : {"000000.label", "000001.label"}) {
+    const auto a = readLabels(variantFolder(predictions, fromFile) / scan);
+    const auto b = readLabels(variantFolder(predictions, fromRecipe) / scan);
+    ASSERT_FALSE(a.empty()) << scan;
+    EXPECT_EQ(a, b) << scan;
+  }
 }
