@@ -147,6 +147,7 @@ void QuantizerEditor::setQuantizers(std::vector<QuantizerInfo> quantizers,
 {
   preset_ = preset;
   model_->setQuantizers(std::move(quantizers), std::move(base));
+  updateSummary(); // a new table is not an edit: no settingsChanged
   view_->expandAll();
   for (int column = 0; column < QuantizerTreeModel::ColumnCount; ++column)
     view_->resizeColumnToContents(column);

@@ -2,6 +2,8 @@
 
 #include "QuantizerTreeModel.h"
 
+#include <algorithm>
+
 namespace quantlens {
 
 QuantizerFilterProxy::QuantizerFilterProxy(QObject* parent)
@@ -59,8 +61,13 @@ bool QuantizerFilterProxy::acceptsQuantizer(const QModelIndex& sourceIndex) cons
         return false;
       break;
   }
-  return pattern_.isEmpty() || nameMatches(sourceIndex.data(QuantizerTreeModel::FullNameRole).toString()) ||
-         nameMatches(sourceIndex.data(QuantizerTreeModel::ModuleNameRole).toString());
+  if (pattern_.isEmpty() || nameMatches(sourceIndex.data(QuantizerTreeModel::FullNameRole).toString()) ||
+      nameMatches(sourceIndex.data(QuantizerTreeModel::ModuleNameRole).toString()))
+    return true;
+  // AIMET's names find the quantizer too ("module_add_3"), one or two of them, space-separated.
+  const auto aimetNames =
+    sourceIndex.data(QuantizerTreeModel::AimetNameRole).toString().split(u' ', Qt::SkipEmptyParts);
+  return std::any_of(aimetNames.begin(), aimetNames.end(), [this](const QString& name) { return nameMatches(name); });
 }
 
 bool QuantizerFilterProxy::nameMatches(const QString& name) const

@@ -79,7 +79,6 @@ void QuantizerTreeModel::setQuantizers(std::vector<QuantizerInfo> quantizers, st
     children.push_back(static_cast<int>(id));
   }
   endResetModel();
-  emit settingsChanged();
 }
 
 void QuantizerTreeModel::setEncodings(std::vector<std::vector<Encoding>> encodings)
@@ -332,10 +331,10 @@ QVariant QuantizerTreeModel::headerData(int section, Qt::Orientation orientation
     return {};
   // Indexed by Column.
   static const char* const titles[ColumnCount] = {
-    QT_TR_NOOP("Name"),      QT_TR_NOOP("Kind"),       QT_TR_NOOP("Op"),        QT_TR_NOOP("Shape"),
-    QT_TR_NOOP("Enabled"),   QT_TR_NOOP("Bits"),       QT_TR_NOOP("Symmetric"), QT_TR_NOOP("Per Channel"),
-    QT_TR_NOOP("Min"),       QT_TR_NOOP("Max"),        QT_TR_NOOP("Scale"),     QT_TR_NOOP("Offset"),
-    QT_TR_NOOP("SQNR (dB)"), QT_TR_NOOP("Sensitivity")
+    QT_TR_NOOP("Name"),        QT_TR_NOOP("AIMET Name"), QT_TR_NOOP("Kind"),       QT_TR_NOOP("Op"),
+    QT_TR_NOOP("Shape"),       QT_TR_NOOP("Enabled"),    QT_TR_NOOP("Bits"),       QT_TR_NOOP("Symmetric"),
+    QT_TR_NOOP("Per Channel"), QT_TR_NOOP("Min"),        QT_TR_NOOP("Max"),        QT_TR_NOOP("Scale"),
+    QT_TR_NOOP("Offset"),      QT_TR_NOOP("SQNR (dB)"),  QT_TR_NOOP("Sensitivity")
   };
   if (section < 0 || section >= ColumnCount)
     return {};
@@ -379,6 +378,9 @@ QVariant QuantizerTreeModel::quantizerData(int id, int column, int role) const
       return QString::fromStdString(info.name);
     case ModuleNameRole:
       return QString::fromStdString(info.module);
+    case AimetNameRole:
+      return QString::fromStdString(info.aimetName +
+                                    (info.aimetScopedName != info.aimetName ? " " + info.aimetScopedName : ""));
     case Qt::FontRole:
       if (differsFromBase(id, column)) {
         QFont font;
@@ -391,12 +393,25 @@ QVariant QuantizerTreeModel::quantizerData(int id, int column, int role) const
     case Qt::ToolTipRole:
       if (column != NameColumn && differsFromBase(id, column))
         return tr("Preset: %1").arg(baseText(id, column));
+      if (column == AimetNameColumn)
+        return aimetNameToolTip(info);
       return column == NameColumn ? QVariant(QString::fromStdString(info.name)) : QVariant();
     case Qt::TextAlignmentRole:
       return alignment(column);
     default:
       return {};
   }
+}
+
+QVariant QuantizerTreeModel::aimetNameToolTip(const QuantizerInfo& info)
+{
+  if (info.aimetName.empty())
+    return tr("AIMET's prepared model has no quantizer here: QuantLens writes it as %1")
+      .arg(QString::fromStdString(info.name));
+  if (info.aimetScopedName == info.aimetName)
+    return tr("AIMET's name: %1").arg(QString::fromStdString(info.aimetName));
+  return tr("AIMET's name: %1 (aimet_torch 1.26 and earlier), %2 (1.27 and later)")
+    .arg(QString::fromStdString(info.aimetName), QString::fromStdString(info.aimetScopedName));
 }
 
 QVariant QuantizerTreeModel::quantizerDisplay(int id, int column) const
@@ -411,6 +426,8 @@ QVariant QuantizerTreeModel::quantizerDisplay(int id, int column) const
       const bool prefixed = info.name.size() > prefix.size() && info.name.compare(0, prefix.size(), prefix) == 0;
       return QString::fromStdString(prefixed ? info.name.substr(prefix.size()) : info.name);
     }
+    case AimetNameColumn:
+      return info.aimetName.empty() ? tr("(none)") : QString::fromStdString(info.aimetName);
     case KindColumn:
       return QuantizerCellText::kind(info.kind);
     case OpTypeColumn:
@@ -441,6 +458,8 @@ QVariant QuantizerTreeModel::quantizerSortKey(int id, int column) const
   switch (column) {
     case NameColumn:
       return QString::fromStdString(info.name);
+    case AimetNameColumn:
+      return QString::fromStdString(info.aimetName);
     case KindColumn:
       return static_cast<int>(info.kind);
     case OpTypeColumn:

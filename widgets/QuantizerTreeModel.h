@@ -33,6 +33,7 @@ public:
   enum Column
   {
     NameColumn,
+    AimetNameColumn, ///< the name AIMET's prepared model gives it (QuantizerInfo::aimetName)
     KindColumn,
     OpTypeColumn,
     ShapeColumn,
@@ -56,6 +57,7 @@ public:
     KindRole,                    ///< int(QuantizerKind); -1 on module rows
     FullNameRole,                ///< quantizer name, or module path on module rows
     ModuleNameRole,              ///< module path on both kinds of rows
+    AimetNameRole,               ///< AIMET's names of the quantizer ("" where AIMET has none)
   };
 
   explicit QuantizerTreeModel(QObject* parent = nullptr);
@@ -63,6 +65,7 @@ public:
   /// Replaces the table; current settings start at `base` (same length as
   /// `quantizers`, indexed by QuantizerInfo::id). Clears the undo stack, whose
   /// commands refer to the old table, and the encodings, SQNR and sensitivity.
+  /// A model reset, not an edit: settingsChanged is not emitted.
   void setQuantizers(std::vector<QuantizerInfo> quantizers, std::vector<QuantizerSettings> base);
   /// Per quantizer id: one encoding, or one per channel; empty = not computed.
   void setEncodings(std::vector<std::vector<Encoding>> encodings);
@@ -128,6 +131,7 @@ private:
   QVariant quantizerData(int id, int column, int role) const;
   QVariant moduleData(int moduleRow, int column, int role) const;
   QVariant quantizerDisplay(int id, int column) const;
+  static QVariant aimetNameToolTip(const QuantizerInfo& info);
   QVariant quantizerSortKey(int id, int column) const;
   QVariant moduleDisplay(int moduleRow, int column) const;
   QVariant moduleSortKey(int moduleRow, int column) const;

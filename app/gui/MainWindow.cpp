@@ -57,6 +57,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace quantlens {
@@ -399,6 +400,7 @@ void MainWindow::connectViews()
   connect(views_, &MultiPointCloudView::pointPicked, this, [this](int, qint64 index) { pickPoint(index); });
   connect(rangeImage_, &RangeImageView::pixelClicked, this, &MainWindow::pickPixel);
   // Edits come in bursts (a spin box, undo held down): send the table once they settle.
+  editorDebounce_->setObjectName(QStringLiteral("editorDebounce"));
   editorDebounce_->setSingleShot(true);
   editorDebounce_->setInterval(250);
   connect(editorDebounce_, &QTimer::timeout, this, &MainWindow::applyEditorSettings);
@@ -580,7 +582,7 @@ void MainWindow::onSidecarNeeded(const QString& modelFile, const QString& messag
       sidecar.write(ModelSidecar::pathFor(modelFile.toStdString()));
     } catch (const EngineError& error) {
       // Not fatal: the model still opens with the values, only not remembered.
-      QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+      showError(QString::fromStdString(error.what()));
     }
   }
   engine_->openModel(modelFile, QString::fromStdString(sidecar.toJson()));
@@ -627,6 +629,14 @@ void MainWindow::onEngineError(const QString& message)
 {
   // The window stays as it was; the message says what to fix.
   awaitingSession_ = false;
+  showError(message);
+}
+
+void MainWindow::showError(const QString& message)
+{
+  // Also on stderr: a scripted or headless run (--screenshot, a test) sees why it failed.
+  std::fprintf(stderr, "quantlens: %s\n", qPrintable(message));
+  std::fflush(stderr);
   QMessageBox::warning(this, tr("QuantLens"), message);
 }
 
@@ -970,7 +980,7 @@ bool MainWindow::saveOverrides(const QString& file)
   try {
     OverridesFile::write(file.toStdString(), overrides);
   } catch (const EngineError& error) {
-    QMessageBox::warning(this, tr("QuantLens"), QString::fromStdString(error.what()));
+    showError(QString::fromStdString(error.what()));
     return false;
   }
   statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
@@ -1213,7 +1223,7 @@ bool MainWindow::writeReport(const QString& file)
   report.addImage(tr("Quantizer histogram"), chartImage(histogramChart_, QStringLiteral("histogram")));
   QString error;
   if (!report.save(file, &error)) {
-    QMessageBox::warning(this, tr("QuantLens"), error);
+    showError(error);
     return false;
   }
   statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(file)), 6000);
@@ -1255,7 +1265,7 @@ void MainWindow::addChartExport(Chart* chart)
                                                       tr("PNG image (*.png);;PDF document (*.pdf)"));
     QString error;
     if (!file.isEmpty() && !chart->exportTo(file, &error))
-      QMessageBox::warning(this, tr("QuantLens"), error);
+      showError(error);
   });
 }
 

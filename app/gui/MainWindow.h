@@ -168,6 +168,8 @@ private:
   void onVariantsChanged(const QStringList& variants, const QString& customDescription);
   void onScanReady(const ScanInferencePtr& scan);
   void onEngineError(const QString& message);
+  /// A message box, and the same line on stderr.
+  void showError(const QString& message);
   void onProgress(double fraction, const QString& message);
   void onBusyChanged(bool busy);
   void showAbout();

@@ -399,6 +399,66 @@ private slots:
     QCOMPARE(window.currentScan()->scanIndex, std::size_t{1});
   }
 
+  // The README's command: quantlens --model M --encodings F --sequence S, all
+  // requested at once as main() does. The editor's table arriving with the
+  // model used to count as an edit and, 250 ms later, removed the Custom variant.
+  void encodingsGivenAtStartupStayTheCustomVariant()
+  {
+    const QString folder = test::freshFolder(QStringLiteral("startup-encodings"));
+    const QString model = test::fixture(QStringLiteral("salsanext_script.pt"));
+    const QString file = folder + QStringLiteral("/salsanext_torch.encodings");
+    test::writeEncodings(model, file);
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::scanShown);
+    window.openModel(model);
+    window.openCustomVariant(file);
+    window.openSequence(sequence_, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentScan() && window.currentScan()->variants.size() == 4, 90000);
+    QCOMPARE(window.views()->viewTitle(4), QStringLiteral("Custom"));
+    // Whatever the editor would send has been sent once its debounce is idle;
+    // the engine answers requests in order, so the next scan shows the outcome.
+    auto* debounce = window.findChild<QTimer*>(QStringLiteral("editorDebounce"));
+    QVERIFY(debounce);
+    QTRY_VERIFY_WITH_TIMEOUT(!debounce->isActive(), 5000);
+    shown.clear();
+    window.navigator()->setCurrentScan(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 90000);
+    QCOMPARE(window.currentScan()->scanIndex, std::size_t{1});
+    QCOMPARE(window.currentScan()->variants.size(), std::size_t{4});
+    QCOMPARE(window.views()->viewTitle(4), QStringLiteral("Custom"));
+  }
+
+  void engineErrorsAlsoGoToStandardError()
+  {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString log = test::freshFolder(QStringLiteral("gui-stderr")) + QStringLiteral("/stderr.txt");
+    QString message;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, this, [&] {
+      if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+        message = box->text();
+        box->accept();
+      }
+    });
+    closer.start(50);
+    {
+      const test::StandardErrorCapture capture(log);
+      window.openSequence(QStringLiteral("/nonexistent/sequence/09"));
+      QTRY_VERIFY_WITH_TIMEOUT(!message.isEmpty(), 20000);
+    }
+    QFile written(log);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(written.readAll());
+    QVERIFY2(text.contains(QStringLiteral("quantlens: ")) && text.contains(QStringLiteral("/nonexistent/sequence/09")),
+             qPrintable(text));
+  }
+
   void engineErrorsShowAMessageAndKeepTheWindowUsable()
   {
     MainWindow window;

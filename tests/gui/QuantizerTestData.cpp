@@ -19,6 +19,7 @@ QuantizerInfo quantizer(int id, const std::string& module, QuantizerKind kind, c
       kind == QuantizerKind::Input ? QuantizerInfo::inputName(module, 0) : QuantizerInfo::outputName(module, 0);
     info.shape = {1, 16, 64, 512};
   }
+  info.aimetName = info.aimetScopedName = info.name;
   return info;
 }
 

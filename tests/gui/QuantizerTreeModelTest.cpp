@@ -374,6 +374,45 @@ private slots:
     QCOMPARE(model.undoStack()->count(), 0);
     QCOMPARE(model.settings(), w4a8());
   }
+
+  // A new table arrives with every model: it must not look like an edit, or
+  // the window would replace a Custom variant loaded from a file.
+  void aNewTableIsNotAnEdit()
+  {
+    QuantizerTreeModel model;
+    QSignalSpy changed(&model, &QuantizerTreeModel::settingsChanged);
+    model.setQuantizers(quantizers(), w4a8());
+    model.setQuantizers(quantizers(), w4a8());
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(model.setData(model.quantizerIndex(0, QuantizerTreeModel::BitwidthColumn), 8));
+    QCOMPARE(changed.count(), 1);
+  }
+
+  void showsAimetsNameAndFindsQuantizersByIt()
+  {
+    auto table = quantizers();
+    table[5].aimetName = "module_softmax_1.output[0]";
+    table[5].aimetScopedName = "head.module_softmax_1.output[0]";
+    table[0].aimetName.clear();
+    table[0].aimetScopedName.clear();
+    QuantizerTreeModel model;
+    model.setQuantizers(table, w4a8());
+    const QModelIndex softmax = model.quantizerIndex(5, QuantizerTreeModel::AimetNameColumn);
+    QCOMPARE(softmax.data().toString(), QStringLiteral("module_softmax_1.output[0]"));
+    QVERIFY(softmax.data(Qt::ToolTipRole).toString().contains(QStringLiteral("head.module_softmax_1.output[0]")));
+    QCOMPARE(model.quantizerIndex(1, QuantizerTreeModel::AimetNameColumn).data().toString(),
+             QStringLiteral("conv1.output[0]"));
+    QCOMPARE(model.quantizerIndex(0, QuantizerTreeModel::AimetNameColumn).data().toString(), QStringLiteral("(none)"));
+    QCOMPARE(model.headerData(QuantizerTreeModel::AimetNameColumn, Qt::Horizontal).toString(),
+             QStringLiteral("AIMET Name"));
+
+    QuantizerFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setNamePattern(QStringLiteral("module_softmax_1"));
+    QCOMPARE(topNames(proxy), QStringList{ QStringLiteral("module_softmax") });
+    proxy.setNamePattern(QStringLiteral("head.module_*"));
+    QCOMPARE(topNames(proxy), QStringList{ QStringLiteral("module_softmax") });
+  }
 };
 
 QTEST_MAIN(QuantizerTreeModelTest)
