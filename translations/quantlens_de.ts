@@ -399,7 +399,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+453"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+465"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation>SemanticKITTI-Sequenz öffnen (der Ordner, der velodyne/ enthält)</translation>
     </message>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+138"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (davon %n mit NaN/Inf-Koordinaten, nicht angezeigt)</numerusform>
@@ -425,30 +425,26 @@
         </translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-218"/>
         <location line="+52"/>
-        <location line="+58"/>
-        <location line="+47"/>
+        <location line="+113"/>
         <location line="+208"/>
         <location line="+25"/>
-        <location line="+77"/>
-        <location line="+37"/>
-        <location line="+10"/>
-        <location line="+163"/>
-        <location line="+77"/>
-        <location line="+42"/>
+        <location line="+73"/>
+        <location line="+47"/>
+        <location line="+156"/>
         <source>QuantLens</source>
         <translation>QuantLens</translation>
     </message>
     <message>
-        <location line="-889"/>
-        <location line="+600"/>
-        <location line="+250"/>
+        <location line="-768"/>
+        <location line="+605"/>
+        <location line="+243"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-775"/>
         <source>Open TorchScript Model</source>
         <translation>TorchScript-Modell öffnen</translation>
     </message>
@@ -496,7 +492,7 @@
         <translation>Custom-Variante: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Scan %1 (%2): %n point(s)</source>
         <translation>
             <numerusform>Scan %1 (%2): %n Punkt</numerusform>
@@ -554,13 +550,13 @@
     <message>
         <location line="+7"/>
         <location line="+25"/>
-        <location line="+287"/>
+        <location line="+276"/>
         <source>Open a model and a sequence first.</source>
         <translation>Bitte zuerst ein Modell und eine Sequenz öffnen.</translation>
     </message>
     <message>
-        <location line="-677"/>
-        <location line="+467"/>
+        <location line="-674"/>
+        <location line="+471"/>
         <location line="+47"/>
         <source>Open a model first.</source>
         <translation>Bitte zuerst ein Modell öffnen.</translation>
@@ -596,12 +592,12 @@
         <translation>QuantLens-Überschreibungen (*.json)</translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-623"/>
         <source>Saved session %1</source>
         <translation>Sitzung %1 gespeichert</translation>
     </message>
     <message>
-        <location line="+674"/>
+        <location line="+679"/>
         <source>Opened session %1</source>
         <translation>Sitzung %1 geöffnet</translation>
     </message>
@@ -612,7 +608,7 @@
         <translation>Änderungen aus der Sitzung</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+83"/>
         <source>scan %1 (the one on screen)</source>
         <translation>Scan %1 (der angezeigte)</translation>
     </message>
@@ -1369,7 +1365,7 @@
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Set %n quantizer(s) to %1 bit</source>
         <translation>
             <numerusform>%n Quantisierer auf %1 Bit setzen</numerusform>
@@ -1433,7 +1429,7 @@
 <context>
     <name>quantlens::QuantizerHistogramChart</name>
     <message>
-        <location filename="../widgets/QuantizerHistogramChart.cpp" line="+223"/>
+        <location filename="../widgets/QuantizerHistogramChart.cpp" line="+229"/>
         <source>Quantizer</source>
         <translation>Quantisierer</translation>
     </message>
@@ -1481,7 +1477,7 @@
 <context>
     <name>quantlens::QuantizerTreeModel</name>
     <message>
-        <location filename="../widgets/QuantizerTreeModel.cpp" line="+298"/>
+        <location filename="../widgets/QuantizerTreeModel.cpp" line="+297"/>
         <source>Enable %1</source>
         <translation>%1 aktivieren</translation>
     </message>
@@ -1522,11 +1518,16 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>AIMET Name</source>
+        <translation>AIMET-Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shape</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Enabled</source>
         <translation>Aktiviert</translation>
     </message>
@@ -1541,12 +1542,12 @@
         <translation>Symmetrisch</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Per Channel</source>
         <translation>Pro Kanal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Min</source>
         <translation>Min</translation>
     </message>
@@ -1561,12 +1562,12 @@
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Offset</source>
         <translation>Offset</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -1576,12 +1577,32 @@
         <translation>Sensitivität</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Preset: %1</source>
         <translation>Voreinstellung: %1</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+14"/>
+        <source>AIMET&apos;s prepared model has no quantizer here: QuantLens writes it as %1</source>
+        <translation>AIMETs vorbereitetes Modell hat hier keinen Quantisierer: QuantLens schreibt ihn als %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AIMET&apos;s name: %1</source>
+        <translation>Name bei AIMET: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AIMET&apos;s name: %1 (aimet_torch 1.26 and earlier), %2 (1.27 and later)</source>
+        <translation>Name bei AIMET: %1 (aimet_torch 1.26 und früher), %2 (ab 1.27)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>enabled</source>
         <translation>aktiviert</translation>
     </message>

@@ -399,7 +399,7 @@
 <context>
     <name>quantlens::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+453"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+465"/>
         <source>Open SemanticKITTI Sequence (the folder holding velodyne/)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+130"/>
+        <location line="+138"/>
         <source> (%n with NaN/inf coordinates, not shown)</source>
         <translation>
             <numerusform> (%n with NaN/inf coordinates, not shown)</numerusform>
@@ -425,30 +425,26 @@
         </translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-218"/>
         <location line="+52"/>
-        <location line="+58"/>
-        <location line="+47"/>
+        <location line="+113"/>
         <location line="+208"/>
         <location line="+25"/>
-        <location line="+77"/>
-        <location line="+37"/>
-        <location line="+10"/>
-        <location line="+163"/>
-        <location line="+77"/>
-        <location line="+42"/>
+        <location line="+73"/>
+        <location line="+47"/>
+        <location line="+156"/>
         <source>QuantLens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-889"/>
-        <location line="+600"/>
-        <location line="+250"/>
+        <location line="-768"/>
+        <location line="+605"/>
+        <location line="+243"/>
         <source>Wrote %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-778"/>
+        <location line="-775"/>
         <source>Open TorchScript Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,7 +492,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+85"/>
+        <location line="+93"/>
         <source>Scan %1 (%2): %n point(s)</source>
         <translation>
             <numerusform>Scan %1 (%2): %n point</numerusform>
@@ -554,13 +550,13 @@
     <message>
         <location line="+7"/>
         <location line="+25"/>
-        <location line="+287"/>
+        <location line="+276"/>
         <source>Open a model and a sequence first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-677"/>
-        <location line="+467"/>
+        <location line="-674"/>
+        <location line="+471"/>
         <location line="+47"/>
         <source>Open a model first.</source>
         <translation type="unfinished"></translation>
@@ -596,12 +592,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-618"/>
+        <location line="-623"/>
         <source>Saved session %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+674"/>
+        <location line="+679"/>
         <source>Opened session %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+83"/>
         <source>scan %1 (the one on screen)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,7 +1365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Set %n quantizer(s) to %1 bit</source>
         <translation>
             <numerusform>Set %n quantizer to %1 bit</numerusform>
@@ -1433,7 +1429,7 @@
 <context>
     <name>quantlens::QuantizerHistogramChart</name>
     <message>
-        <location filename="../widgets/QuantizerHistogramChart.cpp" line="+223"/>
+        <location filename="../widgets/QuantizerHistogramChart.cpp" line="+229"/>
         <source>Quantizer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,7 +1477,7 @@
 <context>
     <name>quantlens::QuantizerTreeModel</name>
     <message>
-        <location filename="../widgets/QuantizerTreeModel.cpp" line="+298"/>
+        <location filename="../widgets/QuantizerTreeModel.cpp" line="+297"/>
         <source>Enable %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,11 +1518,16 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Shape</source>
+        <source>AIMET Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,12 +1542,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Per Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1561,12 +1562,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Offset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>SQNR (dB)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,12 +1577,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Preset: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+14"/>
+        <source>AIMET&apos;s prepared model has no quantizer here: QuantLens writes it as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AIMET&apos;s name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AIMET&apos;s name: %1 (aimet_torch 1.26 and earlier), %2 (1.27 and later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+213"/>
         <source>enabled</source>
         <translation type="unfinished"></translation>
     </message>

@@ -26,15 +26,14 @@ nlohmann::json finiteOrNull(double value)
   return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
-/// The histogram as its range and bin counts (bin i covers min + i·(max − min)/bins);
-/// `values` counts every value seen, including those outside the histogram.
+/// The histogram as AIMET keeps it (TensorStatistics): its range, the batches
+/// averaged and per bin the mean share of a batch's values. Bin i is centred
+/// on min + i·(max − min)/bins (computed in float) and one bin wide; `values`
+/// counts every value seen, including those outside the histogram.
 nlohmann::json histogramJson(const TensorStatistics& statistics)
 {
-  std::vector<std::uint64_t> counts(statistics.histogram.size());
-  for (std::size_t b = 0; b < counts.size(); ++b)
-    counts[b] = static_cast<std::uint64_t>(std::llround(statistics.histogram[b]));
   return {{"min", statistics.histogramMin}, {"max", statistics.histogramMax}, {"values", statistics.count},
-          {"counts", counts}};
+          {"batches", statistics.histogramBatches}, {"shares", statistics.histogram}};
 }
 
 /// Per quantizer id, the error the whole quantized network has there against
@@ -168,7 +167,7 @@ std::string histogramText(const QuantizerReport& report, QuantizerKind kind, std
   const std::size_t minRow = encoded ? rowOf(rows, report.encodingMin) : rows.size();
   const std::size_t maxRow = encoded ? rowOf(rows, report.encodingMax) : rows.size();
   constexpr double kBarWidth = 40.0;
-  std::snprintf(line, sizeof(line), "  %12s %12s %10s\n", "from", "to", "count");
+  std::snprintf(line, sizeof(line), "  %12s %12s %10s\n", "from", "to", "share");
   text += line;
   bool anyClipped = false;
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -179,7 +178,7 @@ std::string histogramText(const QuantizerReport& report, QuantizerKind kind, std
     anyClipped = anyClipped || (clipped && row.count > 0.0);
     const std::string bar(static_cast<std::size_t>(length), clipped ? 'x' : '#');
     const std::string marks = std::string(r == minRow ? "  <- encoding min" : "") + (r == maxRow ? "  <- encoding max" : "");
-    std::snprintf(line, sizeof(line), "  %12.5g %12.5g %10.0f |%-40s|%s\n", row.lower, row.upper, row.count,
+    std::snprintf(line, sizeof(line), "  %12.5g %12.5g %10.4g |%-40s|%s\n", row.lower, row.upper, row.count,
                   bar.c_str(), marks.c_str());
     text += line;
   }
@@ -205,7 +204,7 @@ std::string StatsCommand::help() const
          "  --overrides FILE  on top of --preset: an override file or an AIMET encodings file\n"
          "  --scheme S        tf (default), tf_enhanced, percentile:P\n"
          "  --threads N       CPU threads for LibTorch (default: all cores)\n"
-         "  --json            print JSON (with every quantizer's histogram: range and bin counts)\n"
+         "  --json            print JSON (with every quantizer's histogram: range and bin shares)\n"
          "  --histogram NAME  show one quantizer's histogram as text, its encoding range marked\n"
          "  --rows N          rows of that histogram (default 24)\n"
          "  --network-error   run FP32 and the preset on the calibration data and compare\n"

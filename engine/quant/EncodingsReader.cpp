@@ -89,13 +89,10 @@ public:
       readBareParams(root, document);
       return document;
     }
+    // Sim exports always write a version; AdaRound's parameter-only files and the
+    // module-keyed .json of save_encodings_to_json() do not: those read by their layout.
     if (root.contains("version"))
       document.version = version(root.at("version"));
-    else if (hasActivations)
-      // Sim exports always write one; AdaRound's parameter-only files never do. (The versionless
-      // module-keyed .json of save_encodings_to_json() would read by its layout, but is refused
-      // until that is decided: it was refused before, and a test holds that.)
-      fail("", "missing 'version' (expected \"0.6.1\" or \"1.0.0\")");
     // The sections' shape, not the version, says how to read them: aimet_torch writes
     // module-keyed "_torch.encodings" files that say "1.0.0".
     const Json& first = root.at(hasActivations ? "activation_encodings" : "param_encodings");

@@ -150,7 +150,7 @@ TEST_F(AmpCliTest, BadArgumentsGiveOneLineAndTheRightStatus)
     {base + " --preset W8A8 --max-drop 0.01 --metric accuracy", 2, "--metric must be agreement or miou"},
     {base + " --preset W8A8 --max-drop 0.01 --metric miou", 2, "--metric miou needs a labelled --sequence"},
     {base + " --preset W8A8 --max-drop 0.01 --promote-to 12", 2, "--promote-to must be 8 or 16"},
-    {base + " --preset FP32 --max-drop 0.01", 2, "--preset must be W8A8 or W4A8"},
+    {base + " --preset FP32 --max-drop 0.01", 2, "--preset FP32 quantizes nothing"},
     {"amp --model " + (root_ / "missing.pt").string() + " --input-shape 1,5,8,16 --calibration random:1"
      " --preset W8A8 --max-drop 0.01", 1, "missing.pt"},
   };

@@ -329,8 +329,12 @@ TEST(EncodingsFileTest, BadEntriesNameTheKey)
 
 TEST(EncodingsFileTest, BadDocumentsAreErrors)
 {
-  EXPECT_EQ(readError(good061With(R"("version": "0.6.1",)", "")),
-            "x.encodings: missing 'version' (expected \"0.6.1\" or \"1.0.0\")");
+  // No version (save_encodings_to_json() writes none): read by its layout, the same as with one.
+  const auto versionless = EncodingsFile::fromJson(good061With(R"("version": "0.6.1",)", ""), "x.json");
+  const auto versioned = EncodingsFile::fromJson(kGood061, "x.encodings");
+  EXPECT_EQ(versionless.encodings, versioned.encodings);
+  EXPECT_EQ(versionless.layout, EncodingsLayout::ModuleDict);
+  EXPECT_EQ(versionless.encodings.size(), 2u); // one activation, one weight of two channels
   EXPECT_NE(readError(good061With(R"("0.6.1")", R"("0.7.0")")).find("x.encodings: version: unsupported"),
             std::string::npos);
   // Keys a later AIMET may add are ignored.
